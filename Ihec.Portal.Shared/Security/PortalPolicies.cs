@@ -1,0 +1,20 @@
+namespace Ihec.Portal.Shared.Security;
+
+/// <summary>Authorisation policy names. Each page and endpoint names exactly one.</summary>
+public static class PortalPolicies
+{
+    /// <summary>Any signed-in user: a member of an accredited organisation or IHEC staff.</summary>
+    public const string SignedIn = nameof(SignedIn);
+    /// <summary>A member (or administrator) of an accredited organisation.</summary>
+    public const string CsoMember = nameof(CsoMember);
+    /// <summary>The administrator of an accredited organisation.</summary>
+    public const string CsoAdmin = nameof(CsoAdmin);
+    /// <summary>Any IHEC staff role.</summary>
+    public const string IhecStaff = nameof(IhecStaff);
+    public const string IhecRelations = nameof(IhecRelations);
+    public const string IhecMedia = nameof(IhecMedia);
+    public const string IhecAntiRumour = nameof(IhecAntiRumour);
+    public const string IhecMonitoring = nameof(IhecMonitoring);
+    public const string IhecEditor = nameof(IhecEditor);
+    public const string Administrator = nameof(Administrator);
+}

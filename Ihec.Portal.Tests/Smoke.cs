@@ -1,0 +1,1 @@
+namespace Ihec.Portal.Tests; public class Smoke { [Fact] public void Builds() => Assert.True(true); }

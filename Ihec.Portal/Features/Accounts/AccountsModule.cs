@@ -1,0 +1,123 @@
+using Ihec.Portal.Infrastructure.Auditing;
+using Ihec.Portal.Infrastructure.Data;
+using Ihec.Portal.Shared.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Ihec.Portal.Features.Accounts;
+
+public static class AccountsModule
+{
+    public const string LoginPath = "/account/login";
+    public const string AccessDeniedPath = "/account/access-denied";
+    public const string TwoFactorSetupPath = "/account/manage/two-factor";
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section))
+            .Validate(o => o.RevalidationInterval > TimeSpan.Zero && o.RevalidationInterval <= TimeSpan.FromMinutes(1),
+                "Accounts:RevalidationInterval must be more than zero and at most a minute.")
+            .ValidateOnStart();
+        services.AddOptions<PortalUrlOptions>().Bind(configuration.GetSection("Portal"));
+        var accountOptions = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = LoginPath;
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = AccessDeniedPath;
+            o.Cookie.Name = "ihec.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+
+        // Static pages are re-checked at least once a minute, like open circuits.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = accountOptions.RevalidationInterval);
+
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = true;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = accountOptions.MaxFailedAccessAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = accountOptions.LockoutDuration;
+                o.Tokens.ProviderMap[InvitationTokenProvider.ProviderName] =
+                    new TokenProviderDescriptor(typeof(InvitationTokenProvider));
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager<PortalSignInManager>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.AddTransient<InvitationTokenProvider>();
+        services.Configure<InvitationTokenProviderOptions>(o =>
+        {
+            o.Name = InvitationTokenProvider.ProviderName;
+            o.TokenLifespan = accountOptions.InvitationLifetime;
+        });
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(3));
+
+        services.AddScoped<AccountEmails>();
+        return services;
+    }
+
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        var group = app.MapGroup("/account");
+        group.MapPost("/logout", async (SignInManager<PortalUser> signIn, CurrentActor actor, PortalDbContext db, [FromForm] string? returnUrl) =>
+        {
+            var who = await actor.GetAsync();
+            await signIn.SignOutAsync();
+            if (who.UserId is not null)
+            {
+                db.Audit(who, "account.sign-out", "User", who.UserId);
+                await db.SaveChangesAsync();
+            }
+
+            return TypedResults.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
+        }).RequireAuthorization(PortalPolicies.SignedIn);
+        return app;
+    }
+
+    /// <summary>Staff who must use two-factor and have not enrolled yet can only reach the enrolment pages.</summary>
+    public static WebApplication UseTwoFactorEnrolment(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            if (context.User.HasClaim(c => c.Type == PortalClaims.TwoFactorSetupRequired)
+                && HttpMethods.IsGet(context.Request.Method)
+                && !path.StartsWithSegments("/account")
+                && !path.StartsWithSegments("/_framework")
+                && !path.StartsWithSegments("/_content")
+                && !path.StartsWithSegments("/_blazor")
+                && !path.StartsWithSegments("/css") && !path.StartsWithSegments("/fonts") && !path.StartsWithSegments("/lib")
+                && !path.StartsWithSegments("/healthz") && !path.StartsWithSegments("/readyz"))
+            {
+                context.Response.Redirect(TwoFactorSetupPath);
+                return;
+            }
+
+            await next();
+        });
+        return app;
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Ihec.Portal.Infrastructure.Data;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary><c>Sqlite</c> (embedded default) or <c>SqlServer</c>.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Connection string; for SQLite, empty means a file under the data folder.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool IsSqlServer => string.Equals(Provider, "SqlServer", StringComparison.OrdinalIgnoreCase);
+}
+
+public static class DataModule
+{
+    public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (!options.IsSqlServer && !string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{options.Provider}'.");
+        }
+
+        if (options.IsSqlServer)
+        {
+            var connection = options.ConnectionString
+                ?? throw new InvalidOperationException("Database:ConnectionString is required for SqlServer.");
+            services.AddDbContextFactory<SqlServerPortalDbContext>(o => o.UseSqlServer(connection));
+            services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlServerPortalDbContext>>();
+        }
+        else
+        {
+            var connection = string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? $"Data Source={Path.Combine(dataFolder, "portal.db")}"
+                : options.ConnectionString;
+            services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connection));
+            services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
+        }
+
+        // Identity's EF stores want a scoped context; components and services use the factory.
+        services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    /// <summary>Applies pending migrations at start-up (the embedded default; production may run the SQL script instead).</summary>
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+    }
+}
+
+internal sealed class PortalDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PortalDbContext>
+    where TContext : PortalDbContext
+{
+    public PortalDbContext CreateDbContext() => inner.CreateDbContext();
+}
+
+/// <summary>Lets <c>dotnet ef</c> build each provider's model without starting the app.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqlitePortalDbContext>
+{
+    public SqlitePortalDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerPortalDbContext>
+{
+    public SqlServerPortalDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerPortalDbContext>()
+            .UseSqlServer("Server=localhost;Database=IhecPortal;Trusted_Connection=True;TrustServerCertificate=True").Options);
+}

@@ -1,0 +1,109 @@
+using Ihec.Portal.Components;
+using Ihec.Portal.Features.Accounts;
+using Ihec.Portal.Infrastructure.Auditing;
+using Ihec.Portal.Infrastructure.Data;
+using Ihec.Portal.Infrastructure.Email;
+using Ihec.Portal.Infrastructure.Files;
+using Ihec.Portal.Infrastructure.Localisation;
+using Ihec.Portal.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MudBlazor.Services;
+
+namespace Ihec.Portal.Infrastructure;
+
+public static class InfrastructureModule
+{
+    /// <summary>Everything the modules stand on: data, e-mail, files, audit, languages, security, health.</summary>
+    public static WebApplicationBuilder AddPortalInfrastructure(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var paths = new PortalPaths(builder.Configuration, builder.Environment);
+        services.AddSingleton(paths);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+
+        services.AddPortalData(builder.Configuration, paths.DataFolder);
+        services.AddPortalEmail(builder.Configuration);
+        services.AddSingleton<IFileStorage, LocalFileStorage>();
+        services.AddScoped<CurrentActor>();
+        services.AddPortalLocalisation();
+        services.AddPortalAuthorization();
+        services.AddPortalRateLimits(builder.Configuration);
+        services.AddAntiforgery();
+        // Keys survive restarts, so cookies and invitation links stay valid; Redis shares them when scaled out.
+        services.AddDataProtection().SetApplicationName("Ihec.Portal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataFolder, "keys")));
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UsePortalLocalisation();
+        app.UseAuthentication();
+        app.UseTwoFactorEnrolment();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        return app;
+    }
+
+    public static WebApplication MapPortalComponents(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Migrates the database and, with the embedded defaults, seeds the demo data.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await DataModule.MigrateAsync(app.Services);
+        await Demo.DemoData.SeedIfEnabledAsync(app.Services);
+    }
+}
+
+/// <summary>Ready when the database answers and no migration is pending.</summary>
+internal sealed class DatabaseReadyCheck(IDbContextFactory<PortalDbContext> dbFactory) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("database unreachable");
+            }
+
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            return pending.Count == 0
+                ? HealthCheckResult.Healthy("database reachable, migrations applied")
+                : HealthCheckResult.Unhealthy($"{pending.Count} migrations pending");
+        }
+        catch (Exception ex)
+        {
+            return HealthCheckResult.Unhealthy("database check failed", ex);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Ihec.Portal.Components;
+using Ihec.Portal.Features.Accounts;
+using Ihec.Portal.Features.Admin;
+using Ihec.Portal.Features.Home;
+using Ihec.Portal.Features.Organisations;
+using Ihec.Portal.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalInfrastructure();
+builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddOrganisations();
+builder.Services.AddAdmin();
+builder.Services.AddHome(builder.Configuration);
+
+var app = builder.Build();
+
+app.UsePortalPipeline();
+app.MapAccounts();
+app.MapOrganisations();
+app.MapAdmin();
+app.MapHome();
+app.MapPortalComponents();
+
+await app.PrepareAsync();
+app.Run();
+
+/// <summary>Visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;
