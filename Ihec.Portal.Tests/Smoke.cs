@@ -1,1 +1,0 @@
-namespace Ihec.Portal.Tests; public class Smoke { [Fact] public void Builds() => Assert.True(true); }
