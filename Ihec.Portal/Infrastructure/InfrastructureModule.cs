@@ -54,8 +54,9 @@ public static class InfrastructureModule
         }
 
         app.UseSecurityHeaders();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UsePortalLocalisation();
+        // After localisation, so the not-found page keeps the language the request asked for.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseTwoFactorEnrolment();
         app.UseAuthorization();
