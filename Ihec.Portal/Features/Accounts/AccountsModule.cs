@@ -76,6 +76,7 @@ public static class AccountsModule
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(3));
 
         services.AddScoped<AccountEmails>();
+        services.AddSingleton<SessionRevocations>();
         return services;
     }
 
