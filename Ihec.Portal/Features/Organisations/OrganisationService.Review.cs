@@ -61,7 +61,10 @@ public sealed partial class OrganisationService
             .OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new HistoryEntry(e.At, e.Action, e.ActorName, e.Details))
             .ToListAsync(cancellationToken);
-        return new ReviewDetail(organisation, history, OrganisationWorkflow.AllowedDecisions(organisation.Status));
+        var normalisedContact = organisation.ContactEmail.ToUpperInvariant();
+        var invitationPending = await db.Users.AnyAsync(u => u.OrganisationId == id && u.NormalizedEmail == normalisedContact
+                                                             && u.PasswordHash == null && !u.IsDeactivated, cancellationToken);
+        return new ReviewDetail(organisation, history, OrganisationWorkflow.AllowedDecisions(organisation.Status), invitationPending);
     }
 
     /// <summary>The supporting document, for the relations division's download endpoint.</summary>
@@ -209,6 +212,39 @@ public sealed partial class OrganisationService
         }
 
         await emails.SendDecisionAsync(organisation, decision, reason, updateLink, cancellationToken);
+        return Result.Ok;
+    }
+
+    /// <summary>
+    /// Sends the contact person a fresh invitation to activate the administrator account created on acceptance, for when the
+    /// first one was lost or has expired (nobody in the organisation could resend it). Earlier links stop working.
+    /// </summary>
+    public async Task<Result> ResendContactInvitationAsync(Guid id, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organisation is null)
+        {
+            return Result.Fail("OrganisationNotFound");
+        }
+
+        var contact = await users.FindByEmailAsync(organisation.ContactEmail);
+        if (contact is null || contact.OrganisationId != id || contact.IsDeactivated || !OrganisationWorkflow.MembersMaySignIn(organisation.Status))
+        {
+            return Result.Fail("NoPendingInvitation");
+        }
+
+        if (await users.HasPasswordAsync(contact))
+        {
+            return Result.Fail("AlreadyActivated");
+        }
+
+        await users.UpdateSecurityStampAsync(contact);
+        db.Audit(actor, OrganisationAuditActions.InvitationResent, OrganisationAuditActions.UserEntityType, contact.Id, contact.Email, id, clock);
+        await db.SaveChangesAsync(cancellationToken);
+        await SendInvitationAsync(scope.ServiceProvider, contact, organisation, cancellationToken);
         return Result.Ok;
     }
 }

@@ -26,7 +26,9 @@ public sealed record ReviewList(IReadOnlyList<ReviewRow> Rows, IReadOnlyDictiona
 
 public sealed record HistoryEntry(DateTimeOffset At, string Action, string ActorName, string? Details);
 
-public sealed record ReviewDetail(Organisation Organisation, IReadOnlyList<HistoryEntry> History, IReadOnlyList<OrganisationDecision> AllowedDecisions);
+/// <param name="ContactInvitationPending">The contact's administrator account exists but was never activated (the invitation may be lost or expired).</param>
+public sealed record ReviewDetail(Organisation Organisation, IReadOnlyList<HistoryEntry> History, IReadOnlyList<OrganisationDecision> AllowedDecisions,
+    bool ContactInvitationPending);
 
 public sealed record DocumentDownload(Stream Content, string ContentType, string FileName);
 
@@ -48,11 +50,11 @@ public sealed record PublicProfile(string Reference, string NameAr, string NameC
 {
     public string NameFor(string culture) => LocalisedText.Pick(culture, NameAr, NameCkb, NameEn);
 
+    /// <summary>The description in the reader's language, else in any language the organisation wrote one in.</summary>
     public string? DescriptionFor(string culture) =>
-        string.IsNullOrWhiteSpace(DescriptionAr) && string.IsNullOrWhiteSpace(DescriptionCkb) && string.IsNullOrWhiteSpace(DescriptionEn)
-            ? null
-            : LocalisedText.Pick(culture, DescriptionAr ?? "", DescriptionCkb, DescriptionEn) is { Length: > 0 } text ? text
-            : DescriptionEn ?? DescriptionCkb;
+        LocalisedText.Pick(culture, DescriptionAr ?? "", DescriptionCkb, DescriptionEn) is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text)
+            ? text
+            : new[] { DescriptionEn, DescriptionCkb }.FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
 }
 
 /// <summary>What the applicant sees on the correction page opened from a request for information.</summary>
