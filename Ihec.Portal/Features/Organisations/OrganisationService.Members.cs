@@ -239,6 +239,7 @@ public sealed partial class OrganisationService
         db.Audit(actor, OrganisationAuditActions.MemberRemoved, OrganisationAuditActions.UserEntityType, member.Id, member.Email, organisationId, clock);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        revocations.Revoke([member.Id]);
         logger.LogInformation("Member {UserId} removed from organisation {OrganisationId}", member.Id, organisationId);
         return Result.Ok;
     }

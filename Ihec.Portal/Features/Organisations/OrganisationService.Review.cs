@@ -172,6 +172,7 @@ public sealed partial class OrganisationService
         }
 
         PortalUser? contact = null;
+        List<PortalUser> suspendedMembers = [];
         if (decision == OrganisationDecision.Accept)
         {
             contact = new PortalUser
@@ -196,14 +197,16 @@ public sealed partial class OrganisationService
         {
             // The status alone already fails the members' next revalidation; a new security stamp makes sure no cookie
             // issued before the suspension is accepted again, even after a quick reinstatement.
-            var members = await db.Users.Where(u => u.OrganisationId == id).ToListAsync(cancellationToken);
-            foreach (var member in members)
+            suspendedMembers = await db.Users.Where(u => u.OrganisationId == id).ToListAsync(cancellationToken);
+            foreach (var member in suspendedMembers)
             {
                 await users.UpdateSecurityStampAsync(member);
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
+        // Open pages of the suspended members leave at once rather than at their next revalidation.
+        revocations.Revoke(suspendedMembers.Select(m => m.Id));
         logger.LogInformation("Decision {Decision} on organisation {Reference} by {Actor}", decision, organisation.Reference, actor.Name);
 
         if (contact is not null)

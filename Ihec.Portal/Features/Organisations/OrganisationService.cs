@@ -34,6 +34,7 @@ public sealed partial class OrganisationService
     private readonly OrganisationOptions options;
     private readonly TimeProvider clock;
     private readonly ILogger<OrganisationService> logger;
+    private readonly SessionRevocations revocations;
 
     public OrganisationService(
         IDbContextFactory<PortalDbContext> dbFactory,
@@ -44,8 +45,10 @@ public sealed partial class OrganisationService
         IAuthorizationService authorization,
         IOptions<OrganisationOptions> options,
         TimeProvider clock,
-        ILogger<OrganisationService> logger)
+        ILogger<OrganisationService> logger,
+        SessionRevocations revocations)
     {
+        this.revocations = revocations;
         this.dbFactory = dbFactory;
         this.scopes = scopes;
         this.files = files;
