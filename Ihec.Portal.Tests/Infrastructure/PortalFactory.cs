@@ -27,6 +27,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Serve the packages' and the framework's static web assets (_content/MudBlazor, _framework/blazor.web.js)
+        // from the build output's manifest, as `dotnet run` does in Development; published apps have them in wwwroot.
+        builder.UseStaticWebAssets();
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Accounts:DemoAccountsSkipTwoFactor", "true");
