@@ -54,6 +54,28 @@ public static class PortalRoutes
         Endpoint("POST", "/account/logout",           S,    B,     B,     B,    B,    B,     B,    B,     B)
             with { Note = "Requested without the form's antiforgery token: anonymous is sent to sign in; a signed-in user gets 400 and stays signed in." },
 
+        // Organisations: applying and the public directory need no account; review is the relations division's;
+        // an organisation's own pages are its members' (profile and members: its administrators').
+        Page("/organisations",                        A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Page("/organisations/{Reference}",            A,    A,     A,     A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/organisations/CSO-DEMO-0001" },
+        Page("/organisations/apply",                  A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Page("/organisations/apply/submitted",        A,    A,     A,     A,    A,    A,     A,    A,     A)
+            with { Note = "Without a reference the page says nothing was found." },
+        Page("/organisations/apply/update",           A,    A,     A,     A,    A,    A,     A,    A,     A)
+            with { Note = "Without a valid link the page says the link is not valid." },
+        Page("/ihec/organisations",                   S,    F,     F,     A,    F,    F,     F,    F,     F),
+        Page("/ihec/organisations/{Id:guid}",         S,    F,     F,     A,    F,    F,     F,    F,     F)
+            with { Sample = db => $"/ihec/organisations/{db.Organisations.Single(o => o.Reference == "CSO-DEMO-0004").Id}" },
+        Endpoint("GET", "/ihec/organisations/{id:guid}/document", S, F, F, N,  F,    F,     F,    F,     F)
+            with { Sample = db => $"/ihec/organisations/{db.Organisations.Single(o => o.Reference == "CSO-DEMO-0004").Id}/document",
+                   Note = "The demo application has no document: relations get 404; the document itself is tested in ReviewTests." },
+        Page("/my-organisation",                      S,    A,     A,     F,    F,    F,     F,    F,     F),
+        Page("/my-organisation/profile",              S,    F,     A,     F,    F,    F,     F,    F,     F),
+        Page("/my-organisation/members",              S,    F,     A,     F,    F,    F,     F,    F,     F),
+        Page("/my-organisation/members/remove",       S,    F,     A,     F,    F,    F,     F,    F,     F)
+            with { Note = "Without a member the page says the member was not found." },
+
         // Admin
         Page("/admin/audit",                          S,    F,     F,     F,    F,    F,     F,    F,     A),
 
