@@ -34,7 +34,7 @@ public static class StatisticsModule
         // Public statistics pages are cached briefly per language; a refresh evicts them at once.
         services.AddOutputCache(o => o.AddPolicy(OutputCachePolicy, p => p
             .Expire(TimeSpan.FromSeconds(60))
-            .SetVaryByQuery("election", "culture")
+            .SetVaryByQuery("election", "area", "culture")
             .VaryByValue(_ => new KeyValuePair<string, string>("lang", CultureInfo.CurrentUICulture.Name))
             .Tag(TallyRefresher.CacheTag)));
         return services;

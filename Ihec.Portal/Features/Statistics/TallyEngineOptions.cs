@@ -97,9 +97,9 @@ internal sealed class TallyEngineOptionsValidator : IValidateOptions<TallyEngine
             failures.Add("TallyEngine:AttemptTimeout must be at least 100 ms and TallyEngine:TotalTimeout longer than it.");
         }
 
-        if (options.MaxRetries is < 0 or > 10)
+        if (options.MaxRetries is < 1 or > 10)
         {
-            failures.Add("TallyEngine:MaxRetries must be between 0 and 10.");
+            failures.Add("TallyEngine:MaxRetries must be between 1 and 10.");
         }
 
         if (options.CircuitBreakDuration < TimeSpan.FromSeconds(1) || options.CircuitBreakerMinimumThroughput < 2)

@@ -24,6 +24,7 @@ public sealed partial class TallyRefresher(
     public const string CacheTag = "statistics";
     private readonly SemaphoreSlim gate = new(1, 1);
     private DateTimeOffset? lastAttempt;
+    private bool engineUnreachable;
 
     /// <summary>How long the engine last asked us to wait before calling again (<c>Retry-After</c>).</summary>
     public TimeSpan? RequestedDelay { get; private set; }
@@ -36,8 +37,17 @@ public sealed partial class TallyRefresher(
         {
             lastAttempt = clock.GetUtcNow();
             RequestedDelay = null;
+            engineUnreachable = false;
             var elections = await RefreshAsync(SnapshotKinds.Elections, "",
                 (etag, ct) => engine.GetElectionsAsync(etag, ct), TallyInvariants.CheckElections, _ => null, cancellationToken);
+            if (engineUnreachable)
+            {
+                // Calling every other endpoint of an engine that is not answering only delays the next try:
+                // every figure on screen is now "last good, newer data could not be reached".
+                await MarkAllFailedAsync(cancellationToken);
+                return;
+            }
+
             foreach (var election in elections ?? [])
             {
                 var id = election.Id;
@@ -150,6 +160,7 @@ public sealed partial class TallyRefresher(
         }
         catch (TallyEngineUnavailableException ex)
         {
+            engineUnreachable = true;
             if (ex.RetryAfter is { } wait && wait > (RequestedDelay ?? TimeSpan.Zero))
             {
                 RequestedDelay = wait;
@@ -230,6 +241,13 @@ public sealed partial class TallyRefresher(
         await store.SaveStationsAsync(electionId, good, cancellationToken);
         // Governorates with a broken station are already reported; the others must add up exactly.
         return TallyInvariants.CheckResultsAgainstStations(results, good.Where(s => !brokenAreas.Contains(TallyInvariants.AreaKey(s.Governorate, s.Office))));
+    }
+
+    private async Task MarkAllFailedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        await db.Set<TallySnapshot>().ExecuteUpdateAsync(s => s.SetProperty(x => x.FailedAt, now), cancellationToken);
     }
 
     private static async Task MarkFailedAsync(PortalDbContext db, TallySnapshot? row, DateTimeOffset now, CancellationToken cancellationToken)
