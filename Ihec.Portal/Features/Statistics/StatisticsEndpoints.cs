@@ -17,6 +17,7 @@ public static class StatisticsEndpoints
         group.MapGet("/turnout.csv", TurnoutCsv);
         group.MapGet("/results.csv", ResultsCsv);
         group.MapGet("/results-by-entity.csv", ResultsByEntityCsv);
+        app.MapGet("/tapes/template.csv", TapeTemplate).RequireAuthorization(Ihec.Portal.Shared.Security.PortalPolicies.CsoMember);
         return app;
     }
 
@@ -119,6 +120,17 @@ public static class StatisticsEndpoints
         }
 
         return File(csv, electionId, "results-by-entity", overview.IsDemo);
+    }
+
+    private static async Task<IResult> TapeTemplate(string? election, StatisticsService statistics, CancellationToken cancellationToken)
+    {
+        var overview = await statistics.GetOverviewAsync(string.IsNullOrWhiteSpace(election) ? null : election, cancellationToken);
+        if (overview.Election is null || overview.Entities is not { } entities)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return File(new StringBuilder(TapeCsv.Template(entities.Value)), overview.Election.Id, "tapes-template", false);
     }
 
     // Figures in CSV stay machine-readable: invariant digits, no group separators.

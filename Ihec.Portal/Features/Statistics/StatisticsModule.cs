@@ -29,6 +29,7 @@ public static class StatisticsModule
         services.AddSingleton<TallyRefresher>();
         services.AddSingleton<StationLookup>();
         services.AddSingleton<StatisticsService>();
+        services.AddSingleton<TapeService>();
         services.AddHostedService<TallyRefreshService>();
 
         // Public statistics pages are cached briefly per language; a refresh evicts them at once.
