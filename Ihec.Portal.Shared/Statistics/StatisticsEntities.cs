@@ -45,6 +45,8 @@ public class StoredStationResult
     public string? Office { get; set; }
     public string Json { get; set; } = "";
     public DateTimeOffset StoredAt { get; set; }
+    /// <summary>From the embedded demo engine: never shown once the portal talks to the real engine.</summary>
+    public bool IsDemo { get; set; }
 }
 
 public enum AlertKind

@@ -230,6 +230,25 @@ public sealed class TallyEngineFaultTests(FakeEngineFactory factory) : IClassFix
         Assert.Contains("These may not be the latest figures", after);
     }
 
+    [Fact]
+    public async Task Demo_figures_are_never_shown_as_the_engine_figures_after_switching_to_http()
+    {
+        await using var demo = new PortalFactory();
+        var demoPage = await (await demo.CreateClient().GetAsync("/statistics?culture=en")).Content.ReadAsStringAsync();
+        Assert.Contains("Demo data", demoPage);
+        var demoMember = await demo.SignedInClientAsync("member@tammuz.demo");
+        await demoMember.GetAsync("/statistics/stations?election=cor-2025&code=110203-04");
+
+        await using var switched = new RestartedFactory(demo.DataFolder);
+
+        var page = await (await switched.CreateClient().GetAsync("/statistics?culture=en")).Content.ReadAsStringAsync();
+        Assert.Contains("No figures have arrived from the tally system yet", page);
+        Assert.DoesNotContain(RegisteredTotal, page);
+        var member = await switched.SignedInClientAsync("member@tammuz.demo");
+        var station = await (await member.GetAsync("/statistics/stations?election=cor-2025&code=110203-04&culture=en")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("This result passes every consistency check", station);
+    }
+
     /// <summary>A second portal over the same data folder, with an engine address where nothing listens.</summary>
     private sealed class RestartedFactory(string dataFolder) : PortalFactory
     {

@@ -25,6 +25,8 @@ public sealed partial class TallyRefresher(
     private readonly SemaphoreSlim gate = new(1, 1);
     private DateTimeOffset? lastAttempt;
     private bool engineUnreachable;
+    private volatile bool completedOnce;
+    private static readonly TimeSpan FirstLoadWait = TimeSpan.FromSeconds(15);
 
     /// <summary>How long the engine last asked us to wait before calling again (<c>Retry-After</c>).</summary>
     public TimeSpan? RequestedDelay { get; private set; }
@@ -38,6 +40,7 @@ public sealed partial class TallyRefresher(
             lastAttempt = clock.GetUtcNow();
             RequestedDelay = null;
             engineUnreachable = false;
+            await store.ForgetOtherModeAsync(cancellationToken);
             var elections = await RefreshAsync(SnapshotKinds.Elections, "",
                 (etag, ct) => engine.GetElectionsAsync(etag, ct), TallyInvariants.CheckElections, _ => null, cancellationToken);
             if (engineUnreachable)
@@ -64,6 +67,7 @@ public sealed partial class TallyRefresher(
         }
         finally
         {
+            completedOnce = true;
             gate.Release();
             await EvictPageCacheAsync();
         }
@@ -72,6 +76,15 @@ public sealed partial class TallyRefresher(
     /// <summary>Runs a first refresh when the portal has never had any figures (a fresh install), unless one was just tried.</summary>
     public async Task EnsureLoadedAsync(CancellationToken cancellationToken = default)
     {
+        if (!completedOnce)
+        {
+            // Right after start-up the first refresh may be half done: give it a moment rather than show half the figures.
+            if (await gate.WaitAsync(FirstLoadWait, cancellationToken))
+            {
+                gate.Release();
+            }
+        }
+
         if (lastAttempt is { } last && clock.GetUtcNow() - last < TimeSpan.FromSeconds(30))
         {
             return;
@@ -79,7 +92,7 @@ public sealed partial class TallyRefresher(
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            if (await db.Set<TallySnapshot>().AnyAsync(s => s.Kind == SnapshotKinds.Elections, cancellationToken))
+            if (await db.Set<TallySnapshot>().AnyAsync(s => s.Kind == SnapshotKinds.Elections && s.IsDemo == engine.IsDemo, cancellationToken))
             {
                 return;
             }

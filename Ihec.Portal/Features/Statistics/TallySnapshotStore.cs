@@ -9,13 +9,13 @@ namespace Ihec.Portal.Features.Statistics;
 public sealed record Snapshot<T>(T Value, DateTimeOffset AsOf, DateTimeOffset CheckedAt, DateTimeOffset? FailedAt, bool IsDemo, bool IsStale);
 
 /// <summary>Reads and writes the last good snapshots. Only <see cref="TallyRefresher"/> and station look-ups write.</summary>
-public sealed class TallySnapshotStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, IOptions<TallyEngineOptions> options)
+public sealed class TallySnapshotStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, IOptions<TallyEngineOptions> options, ITallyEngine engine)
 {
     public async Task<Snapshot<T>?> GetAsync<T>(string kind, string electionId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.Set<TallySnapshot>().AsNoTracking()
-            .FirstOrDefaultAsync(s => s.Kind == kind && s.ElectionId == electionId, cancellationToken);
+            .FirstOrDefaultAsync(s => s.Kind == kind && s.ElectionId == electionId && s.IsDemo == engine.IsDemo, cancellationToken);
         return row is null ? null : ToSnapshot<T>(row);
     }
 
@@ -30,8 +30,19 @@ public sealed class TallySnapshotStore(IDbContextFactory<PortalDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.Set<StoredStationResult>().AsNoTracking()
-            .FirstOrDefaultAsync(s => s.ElectionId == electionId && s.StationCode == stationCode, cancellationToken);
+            .FirstOrDefaultAsync(s => s.ElectionId == electionId && s.StationCode == stationCode && s.IsDemo == engine.IsDemo, cancellationToken);
         return row is null ? null : (TallyJson.Parse<StationResult>(row.Json), row.StoredAt);
+    }
+
+    /// <summary>
+    /// Forgets every snapshot and stored station from the other kind of engine, so that demo figures are never shown
+    /// as the real engine's (or the other way round) after <c>TallyEngine:Mode</c> changes.
+    /// </summary>
+    public async Task ForgetOtherModeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Set<TallySnapshot>().Where(s => s.IsDemo != engine.IsDemo).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<StoredStationResult>().Where(s => s.IsDemo != engine.IsDemo).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Stores good station results, replacing older versions of the same stations.</summary>
@@ -53,12 +64,13 @@ public sealed class TallySnapshotStore(IDbContextFactory<PortalDbContext> dbFact
             var json = TallyJson.Write(station);
             if (existing.TryGetValue(station.StationCode, out var row))
             {
-                if (row.Json != json)
+                if (row.Json != json || row.IsDemo != engine.IsDemo)
                 {
                     row.Json = json;
                     row.Governorate = station.Governorate;
                     row.Office = station.Office;
                     row.StoredAt = now;
+                    row.IsDemo = engine.IsDemo;
                 }
             }
             else
@@ -66,7 +78,7 @@ public sealed class TallySnapshotStore(IDbContextFactory<PortalDbContext> dbFact
                 db.Add(new StoredStationResult
                 {
                     ElectionId = electionId, StationCode = station.StationCode, Governorate = station.Governorate,
-                    Office = station.Office, Json = json, StoredAt = now,
+                    Office = station.Office, Json = json, StoredAt = now, IsDemo = engine.IsDemo,
                 });
             }
         }

@@ -478,6 +478,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasMaxLength(16000)

@@ -466,6 +466,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasMaxLength(16000)

@@ -180,7 +180,8 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                     Governorate = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     Office = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     Json = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: false),
-                    StoredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    StoredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {

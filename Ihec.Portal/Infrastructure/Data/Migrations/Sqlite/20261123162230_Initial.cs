@@ -180,7 +180,8 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                     Governorate = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Office = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Json = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
-                    StoredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    StoredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
