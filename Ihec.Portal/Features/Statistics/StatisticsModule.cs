@@ -45,8 +45,13 @@ public static class StatisticsModule
     {
         var builder = services.AddHttpClient<ITallyEngine, HttpTallyEngine>(client =>
         {
-            var baseUrl = options.BaseUrl!.ToString();
-            client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+            // A missing address is reported by the options validator at start-up, not here.
+            if (options.BaseUrl is { IsAbsoluteUri: true } url)
+            {
+                var baseUrl = url.ToString();
+                client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+            }
+
             // The resilience pipeline owns the time limits.
             client.Timeout = Timeout.InfiniteTimeSpan;
             client.MaxResponseContentBufferSize = HttpTallyEngine.MaxPayloadBytes;
