@@ -34,6 +34,20 @@ public sealed class StatisticsPagesTests(PortalFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Anonymous_csv_downloads_are_served_from_the_output_cache_and_signed_in_users_never_are()
+    {
+        var client = factory.CreateClient();
+        await client.GetAsync("/statistics/pc-2023/turnout.csv");
+
+        var cached = await client.GetAsync("/statistics/pc-2023/turnout.csv");
+
+        Assert.NotNull(cached.Headers.Age);
+        var member = await factory.SignedInClientAsync("member@tammuz.demo");
+        await member.GetAsync("/statistics/pc-2023/turnout.csv");
+        Assert.Null((await member.GetAsync("/statistics/pc-2023/turnout.csv")).Headers.Age);
+    }
+
+    [Fact]
     public async Task The_election_picker_chooses_the_election_and_an_unknown_one_is_said_so()
     {
         var client = factory.CreateClient();

@@ -216,6 +216,36 @@ public sealed class TallyEngineFaultTests(FakeEngineFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task A_tape_entered_while_the_engine_is_down_is_compared_with_the_stored_result_or_kept_for_later()
+    {
+        var member = await factory.SignedInClientAsync("member@tammuz.demo");
+        var station = Cor.StationsByCode["110203-04"];
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Cast"] = station.BallotsCast.ToString(CultureInfo.InvariantCulture),
+            ["Input.Valid"] = station.ValidVotes.ToString(CultureInfo.InvariantCulture),
+            ["Input.Invalid"] = (station.InvalidVotes + 1).ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var v in station.Entities)
+        {
+            fields["vote-" + v.EntityId] = v.Votes.ToString(CultureInfo.InvariantCulture);
+        }
+
+        await InModeAsync(FakeTallyEngine.Behaviour.ServerError, async () =>
+        {
+            var stored = await member.SubmitFormAsync("/tapes/new?election=cor-2025&station=110203-04&culture=en", "tape", fields);
+            var page = await (await member.GetAsync(stored.RedirectPath() + "?culture=en")).Content.ReadAsStringAsync();
+            Assert.Contains("compared with the station&#x27;s last good stored result", page);
+            Assert.Contains("Differs", page);
+
+            var unknown = await member.SubmitFormAsync("/tapes/new?election=cor-2025&station=999999-01&culture=en", "tape",
+                new Dictionary<string, string> { ["Input.Cast"] = "10", ["Input.Valid"] = "9", ["Input.Invalid"] = "1" });
+            var pending = await (await member.GetAsync(unknown.RedirectPath() + "?culture=en")).Content.ReadAsStringAsync();
+            Assert.Contains("Awaiting comparison", pending);
+        });
+    }
+
+    [Fact]
     public async Task The_last_good_figures_survive_a_restart_with_the_engine_gone()
     {
         await using var restarted = new RestartedFactory(factory.DataFolder);

@@ -32,7 +32,7 @@ public static class StatisticsModule
         services.AddSingleton<TapeService>();
         services.AddHostedService<TallyRefreshService>();
 
-        // Public statistics pages are cached briefly per language; a refresh evicts them at once.
+        // The CSV downloads are cached briefly per language; a refresh evicts them at once.
         services.AddOutputCache(o => o.AddPolicy(OutputCachePolicy, p => p
             .Expire(TimeSpan.FromSeconds(60))
             .SetVaryByQuery("election", "area", "culture")
@@ -94,7 +94,7 @@ public static class StatisticsModule
 
     public static WebApplication MapStatistics(this WebApplication app)
     {
-        // Anonymous GETs of the public statistics pages only: the default policy never caches signed-in users or cookies.
+        // Anonymous GETs of the CSV downloads only: the default policy never caches signed-in users or responses with cookies.
         app.UseOutputCache();
         app.MapStatisticsEndpoints();
         return app;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ihec.Portal.Shared.Statistics;
 
 namespace Ihec.Portal.Features.Statistics;
@@ -14,11 +15,37 @@ public sealed record StatisticsOverview(
     bool IsDemo);
 
 /// <summary>The figures pages and downloads show: always the last good snapshots, never a live call to the engine.</summary>
-public sealed class StatisticsService(TallySnapshotStore store, TallyRefresher refresher, ITallyEngine engine)
+public sealed class StatisticsService(TallySnapshotStore store, TallyRefresher refresher, ITallyEngine engine, TimeProvider clock)
 {
+    // Public pages are read far more often than the engine changes: keep each election's figures briefly in memory.
+    // (Blazor's server-rendered pages carry antiforgery state, so they are not output-cached; the CSV downloads are.)
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<string, (long Version, DateTimeOffset At, StatisticsOverview Overview)> cache = new(StringComparer.Ordinal);
+
     public async Task<StatisticsOverview> GetOverviewAsync(string? electionId, CancellationToken cancellationToken = default)
     {
         await refresher.EnsureLoadedAsync(cancellationToken);
+        var key = electionId ?? "";
+        var now = clock.GetUtcNow();
+        if (cache.TryGetValue(key, out var hit) && hit.Version == refresher.Version && now - hit.At < CacheFor)
+        {
+            return hit.Overview;
+        }
+
+        var version = refresher.Version;
+        var overview = await LoadAsync(electionId, cancellationToken);
+        if (cache.Count > 100)
+        {
+            // Election ids come from the address: never let arbitrary ones grow the cache.
+            cache.Clear();
+        }
+
+        cache[key] = (version, now, overview);
+        return overview;
+    }
+
+    private async Task<StatisticsOverview> LoadAsync(string? electionId, CancellationToken cancellationToken)
+    {
         var elections = await store.GetAsync<List<Election>>(SnapshotKinds.Elections, "", cancellationToken);
         var list = elections?.Value.OrderByDescending(e => e.PollingDate).ToList() ?? [];
         var election = list.FirstOrDefault(e => e.Id == electionId) ?? (electionId is null ? list.FirstOrDefault() : null);

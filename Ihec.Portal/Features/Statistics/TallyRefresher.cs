@@ -28,6 +28,11 @@ public sealed partial class TallyRefresher(
     private volatile bool completedOnce;
     private static readonly TimeSpan FirstLoadWait = TimeSpan.FromSeconds(15);
 
+    /// <summary>Goes up after every refresh, so cached figures are re-read at once.</summary>
+    public long Version => Interlocked.Read(ref version);
+
+    private long version;
+
     /// <summary>How long the engine last asked us to wait before calling again (<c>Retry-After</c>).</summary>
     public TimeSpan? RequestedDelay { get; private set; }
 
@@ -68,6 +73,7 @@ public sealed partial class TallyRefresher(
         finally
         {
             completedOnce = true;
+            Interlocked.Increment(ref version);
             gate.Release();
             await EvictPageCacheAsync();
         }
