@@ -267,6 +267,7 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
@@ -293,6 +294,58 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("Status");
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Ihec.Portal.Shared.Organisations.OrganisationSubmission", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("OrganisationSubmissions", (string)null);
+                });
+
+            modelBuilder.Entity("Ihec.Portal.Shared.Organisations.OrganisationUpdateLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("OrganisationUpdateLinks", (string)null);
                 });
 
             modelBuilder.Entity("Ihec.Portal.Shared.Statistics.DataQualityAlert", b =>
@@ -686,6 +739,24 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Ihec.Portal.Shared.Organisations.OrganisationSubmission", b =>
+                {
+                    b.HasOne("Ihec.Portal.Shared.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ihec.Portal.Shared.Organisations.OrganisationUpdateLink", b =>
+                {
+                    b.HasOne("Ihec.Portal.Shared.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

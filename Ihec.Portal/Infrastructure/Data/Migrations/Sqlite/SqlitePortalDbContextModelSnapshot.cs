@@ -259,6 +259,7 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -285,6 +286,58 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Ihec.Portal.Shared.Organisations.OrganisationSubmission", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("OrganisationSubmissions", (string)null);
+                });
+
+            modelBuilder.Entity("Ihec.Portal.Shared.Organisations.OrganisationUpdateLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("OrganisationUpdateLinks", (string)null);
                 });
 
             modelBuilder.Entity("Ihec.Portal.Shared.Statistics.DataQualityAlert", b =>
@@ -667,6 +720,24 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Ihec.Portal.Shared.Organisations.OrganisationSubmission", b =>
+                {
+                    b.HasOne("Ihec.Portal.Shared.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ihec.Portal.Shared.Organisations.OrganisationUpdateLink", b =>
+                {
+                    b.HasOne("Ihec.Portal.Shared.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -315,6 +315,47 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "OrganisationSubmissions",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationSubmissions", x => x.Key);
+                    table.ForeignKey(
+                        name: "FK_OrganisationSubmissions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganisationUpdateLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationUpdateLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganisationUpdateLinks_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -406,6 +447,22 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrganisationSubmissions_OrganisationId",
+                table: "OrganisationSubmissions",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationUpdateLinks_OrganisationId",
+                table: "OrganisationUpdateLinks",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationUpdateLinks_TokenHash",
+                table: "OrganisationUpdateLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ResultsTapeRecord_ElectionId_StationCode",
                 table: "ResultsTapeRecord",
                 columns: new[] { "ElectionId", "StationCode" });
@@ -464,7 +521,10 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "DataQualityAlert");
 
             migrationBuilder.DropTable(
-                name: "Organisations");
+                name: "OrganisationSubmissions");
+
+            migrationBuilder.DropTable(
+                name: "OrganisationUpdateLinks");
 
             migrationBuilder.DropTable(
                 name: "ResultsTapeRecord");
@@ -480,6 +540,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
         }
     }
 }

@@ -315,6 +315,47 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "OrganisationSubmissions",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationSubmissions", x => x.Key);
+                    table.ForeignKey(
+                        name: "FK_OrganisationSubmissions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganisationUpdateLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationUpdateLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganisationUpdateLinks_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -408,6 +449,22 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrganisationSubmissions_OrganisationId",
+                table: "OrganisationSubmissions",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationUpdateLinks_OrganisationId",
+                table: "OrganisationUpdateLinks",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationUpdateLinks_TokenHash",
+                table: "OrganisationUpdateLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ResultsTapeRecord_ElectionId_StationCode",
                 table: "ResultsTapeRecord",
                 columns: new[] { "ElectionId", "StationCode" });
@@ -466,7 +523,10 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "DataQualityAlert");
 
             migrationBuilder.DropTable(
-                name: "Organisations");
+                name: "OrganisationSubmissions");
+
+            migrationBuilder.DropTable(
+                name: "OrganisationUpdateLinks");
 
             migrationBuilder.DropTable(
                 name: "ResultsTapeRecord");
@@ -482,6 +542,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
         }
     }
 }
