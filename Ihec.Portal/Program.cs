@@ -3,6 +3,7 @@ using Ihec.Portal.Features.Accounts;
 using Ihec.Portal.Features.Admin;
 using Ihec.Portal.Features.Home;
 using Ihec.Portal.Features.Organisations;
+using Ihec.Portal.Features.Statistics;
 using Ihec.Portal.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOrganisations();
 builder.Services.AddAdmin();
 builder.Services.AddHome(builder.Configuration);
+builder.Services.AddStatistics(builder.Configuration);
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ app.MapAccounts();
 app.MapOrganisations();
 app.MapAdmin();
 app.MapHome();
+app.MapStatistics();
 app.MapPortalComponents();
 
 await app.PrepareAsync();

@@ -76,6 +76,34 @@ public static class PortalRoutes
         Page("/my-organisation/members/remove",       S,    F,     A,     F,    F,    F,     F,    F,     F)
             with { Note = "Without a member the page says the member was not found." },
 
+        // Statistics: public figures and their CSV downloads for everybody; station look-up for every signed-in user;
+        // data-quality alerts for IHEC staff; results tapes for CSO members (their own organisation's only) and
+        // tape discrepancies for IHEC monitoring.
+        Page("/statistics",                           A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Endpoint("GET", "/statistics/{electionId}/registration.csv", A, A, A, A, A,   A,     A,    A,     A)
+            with { SampleUrl = "/statistics/cor-2025/registration.csv" },
+        Endpoint("GET", "/statistics/{electionId}/turnout.csv", A,   A,     A,     A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/statistics/cor-2025/turnout.csv" },
+        Endpoint("GET", "/statistics/{electionId}/results.csv", A,   A,     A,     A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/statistics/cor-2025/results.csv" },
+        Endpoint("GET", "/statistics/{electionId}/results-by-entity.csv", A, A, A, A, A,  A,     A,    A,     A)
+            with { SampleUrl = "/statistics/pc-2023/results-by-entity.csv" },
+        Page("/statistics/stations",                  S,    A,     A,     A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/statistics/stations?election=cor-2025&code=110203-04" },
+        Page("/ihec/statistics/alerts",               S,    F,     F,     A,    A,    A,     A,    A,     A),
+        Page("/tapes",                                S,    A,     A,     F,    F,    F,     F,    F,     F),
+        Page("/tapes/new",                            S,    A,     A,     F,    F,    F,     F,    F,     F)
+            with { SampleUrl = "/tapes/new?election=cor-2025&station=110203-04" },
+        Page("/tapes/import",                         S,    A,     A,     F,    F,    F,     F,    F,     F),
+        Page("/tapes/{Id:guid}",                      S,    N,     N,     F,    F,    F,     F,    F,     F)
+            with { SampleUrl = "/tapes/00000000-0000-0000-0000-000000000001",
+                   Note = "No tape is seeded: members get 404, as they do for another organisation's tape (TapesTests)." },
+        Endpoint("GET", "/tapes/template.csv",        S,    A,     A,     F,    F,    F,     F,    F,     F)
+            with { SampleUrl = "/tapes/template.csv?election=cor-2025" },
+        Page("/ihec/tapes",                           S,    F,     F,     F,    F,    F,     A,    F,     F),
+        Page("/ihec/tapes/{Id:guid}",                 S,    F,     F,     F,    F,    F,     N,    F,     F)
+            with { SampleUrl = "/ihec/tapes/00000000-0000-0000-0000-000000000001", Note = "No tape is seeded: monitoring gets 404." },
+
         // Admin
         Page("/admin/audit",                          S,    F,     F,     F,    F,    F,     F,    F,     A),
 
