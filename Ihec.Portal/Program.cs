@@ -2,6 +2,7 @@ using Ihec.Portal.Components;
 using Ihec.Portal.Features.Accounts;
 using Ihec.Portal.Features.Admin;
 using Ihec.Portal.Features.Home;
+using Ihec.Portal.Features.Library;
 using Ihec.Portal.Features.Organisations;
 using Ihec.Portal.Infrastructure;
 
@@ -12,6 +13,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOrganisations();
 builder.Services.AddAdmin();
 builder.Services.AddHome(builder.Configuration);
+builder.Services.AddLibrary(builder.Configuration);
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ app.MapAccounts();
 app.MapOrganisations();
 app.MapAdmin();
 app.MapHome();
+app.MapLibrary();
 app.MapPortalComponents();
 
 await app.PrepareAsync();
