@@ -33,6 +33,7 @@ public sealed class LibraryEditorService(
     LibrarySearchSource searchSource,
     IFileStorage files,
     IStringLocalizer<SharedText> sharedText,
+    IStringLocalizer<LibraryText> text,
     TimeProvider clock)
 {
     public const long MaxAttachmentBytes = 20 * 1024 * 1024;
@@ -247,7 +248,14 @@ public sealed class LibraryEditorService(
             target.Status = status;
             target.CurrentVersion++;
             target.UpdatedAt = now;
-            var note = $"{kind} ← {LibraryCatalog.Slug(source.Kind)} {source.Number}/{source.Year}";
+            // Written in Arabic, the authoritative language, like the notes editors write.
+            string note;
+            using (Infrastructure.Localisation.Cultures.Use("ar"))
+            {
+                note = string.Format(System.Globalization.CultureInfo.CurrentCulture, text[kind == RelationKind.Repeals ? "AutoNoteRepealed" : "AutoNoteAmended"],
+                    text["Kind_" + source.Kind], source.Number, source.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             db.Add(LibraryVersion.Snapshot(target, actor.Name, note, now));
         }
 

@@ -66,23 +66,6 @@ public sealed class PortalAnalyzer : AnalyzerWrapper
         return terms;
     }
 
-    /// <summary>Each token of <paramref name="text"/> in <paramref name="field"/> with its place in the original text.</summary>
-    public IEnumerable<(string Term, int Start, int End)> Tokens(string field, string text)
-    {
-        var tokens = new List<(string, int, int)>();
-        using var stream = GetTokenStream(field, new StringReader(text));
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            tokens.Add((term.ToString(), offset.StartOffset, offset.EndOffset));
-        }
-
-        stream.End();
-        return tokens;
-    }
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -27,9 +27,13 @@ public interface ISearchIndex
 public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
     // Bump when fields or analysis change: a new folder means a fresh rebuild at start-up.
-    private const string SchemaFolder = "v1";
+    private const string SchemaFolder = "v2";
     private const int SnippetLength = 220;
     private const int MaxFacetValues = 50;
+
+    // Text fields keep term vectors with offsets, so snippets are cut from where the index says the words are,
+    // without analysing the stored text again for every hit.
+    private static readonly FieldType TextWithOffsets = CreateTextType();
 
     private readonly LuceneDirectory directory;
     private readonly PortalAnalyzer analyzer = new();
@@ -151,7 +155,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var hits = new List<SearchHit>();
         foreach (var scoreDoc in docs.ScoreDocs)
         {
-            hits.Add(ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, request.PreferredLanguage, termsByLanguage));
+            hits.Add(ToHit(searcher.IndexReader, scoreDoc.Doc, scoreDoc.Score, request.PreferredLanguage, termsByLanguage));
         }
 
         return new SearchResults(hits, docs.TotalHits, facets.Result(), matchedAll);
@@ -206,25 +210,23 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         return (query, termsByLanguage, requireAll && longest > 1);
     }
 
-    private SearchHit ToHit(Document doc, float score, string preferred, Dictionary<string, HashSet<string>> termsByLanguage)
+    private SearchHit ToHit(IndexReader reader, int docId, float score, string preferred, Dictionary<string, HashSet<string>> termsByLanguage)
     {
+        var doc = reader.Document(docId);
         // Show the language the item matched best in, preferring the reader's language, then Arabic.
-        var languages = doc.GetValues("lang");
         string? bestLanguage = null;
         var bestCount = -1;
         IReadOnlyList<SnippetPart> bestSnippet = [];
-        foreach (var language in languages.OrderBy(l => l == preferred ? 0 : l == "ar" ? 1 : 2))
+        foreach (var language in doc.GetValues("lang").OrderBy(l => l == preferred ? 0 : l == "ar" ? 1 : 2))
         {
             var terms = termsByLanguage.GetValueOrDefault(language) ?? [];
-            var title = doc.Get("title_" + language) ?? "";
-            var body = doc.Get("body_" + language) ?? "";
-            var titleMatches = analyzer.Tokens("title_" + language, title).Count(t => terms.Contains(t.Term));
-            var (snippet, bodyMatches) = Snippet(language, body, terms);
-            if (titleMatches + bodyMatches > bestCount)
+            var titleMatches = Offsets(reader, docId, "title_" + language, terms).Count;
+            var bodyMatches = Offsets(reader, docId, "body_" + language, terms);
+            if (titleMatches + bodyMatches.Count > bestCount)
             {
-                bestCount = titleMatches + bodyMatches;
+                bestCount = titleMatches + bodyMatches.Count;
                 bestLanguage = language;
-                bestSnippet = snippet;
+                bestSnippet = Snippet(doc.Get("body_" + language) ?? "", bodyMatches);
             }
         }
 
@@ -235,17 +237,16 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     }
 
     /// <summary>A window of the body around its densest run of matching words, as plain and highlighted pieces.</summary>
-    private (IReadOnlyList<SnippetPart> Parts, int Matches) Snippet(string language, string body, HashSet<string> terms)
+    private static IReadOnlyList<SnippetPart> Snippet(string body, List<(int Start, int End)> matches)
     {
         if (body.Length == 0)
         {
-            return ([], 0);
+            return [];
         }
 
-        var matches = analyzer.Tokens("body_" + language, body).Where(t => terms.Contains(t.Term)).ToList();
         if (matches.Count == 0)
         {
-            return ([new SnippetPart(Trim(body, 0, SnippetLength), false)], 0);
+            return [new SnippetPart(Trim(body, 0, SnippetLength), false)];
         }
 
         // The window that holds the most matches.
@@ -253,7 +254,12 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var bestCount = 0;
         for (var i = 0; i < matches.Count; i++)
         {
-            var count = matches.Skip(i).TakeWhile(m => m.End <= matches[i].Start + SnippetLength).Count();
+            var count = 0;
+            for (var j = i; j < matches.Count && matches[j].End <= matches[i].Start + SnippetLength; j++)
+            {
+                count++;
+            }
+
             if (count > bestCount)
             {
                 bestCount = count;
@@ -280,8 +286,13 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
 
         var position = start;
-        foreach (var match in matches.Where(m => m.Start >= start && m.End <= end))
+        foreach (var match in matches.Where(m => m.Start >= start && m.End <= end && m.End <= body.Length))
         {
+            if (match.Start < position)
+            {
+                continue;
+            }
+
             if (match.Start > position)
             {
                 parts.Add(new SnippetPart(Clean(body[position..match.Start]), false));
@@ -301,7 +312,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             parts.Add(new SnippetPart(" …", false));
         }
 
-        return (parts, matches.Count);
+        return parts;
     }
 
     private static string Clean(string text) => text.Replace('\n', ' ').Replace('\r', ' ');
@@ -330,8 +341,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             }
 
             doc.Add(new StringField("lang", text.Language, Field.Store.YES));
-            doc.Add(new TextField("title_" + text.Language, text.Title, Field.Store.YES));
-            doc.Add(new TextField("body_" + text.Language, text.Body, Field.Store.YES));
+            doc.Add(new Field("title_" + text.Language, text.Title, TextWithOffsets));
+            doc.Add(new Field("body_" + text.Language, text.Body, TextWithOffsets));
         }
 
         foreach (var (name, values) in item.Facets)
@@ -344,6 +355,56 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
 
         return doc;
+    }
+
+    private static FieldType CreateTextType()
+    {
+        var type = new FieldType(TextField.TYPE_STORED)
+        {
+            StoreTermVectors = true,
+            StoreTermVectorPositions = true,
+            StoreTermVectorOffsets = true,
+        };
+        type.Freeze();
+        return type;
+    }
+
+    /// <summary>Where the query's terms occur in one field of one document, from its term vector.</summary>
+    private static List<(int Start, int End)> Offsets(IndexReader reader, int docId, string field, HashSet<string> terms)
+    {
+        var offsets = new List<(int, int)>();
+        var vector = reader.GetTermVector(docId, field);
+        if (vector is null || terms.Count == 0)
+        {
+            return offsets;
+        }
+
+        var termsEnum = vector.GetEnumerator();
+        foreach (var term in terms)
+        {
+            if (!termsEnum.SeekExact(new BytesRef(term)))
+            {
+                continue;
+            }
+
+            var positions = termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
+            if (positions is null || positions.NextDoc() == DocIdSetIterator.NO_MORE_DOCS)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < positions.Freq; i++)
+            {
+                positions.NextPosition();
+                if (positions.StartOffset >= 0)
+                {
+                    offsets.Add((positions.StartOffset, positions.EndOffset));
+                }
+            }
+        }
+
+        offsets.Sort();
+        return offsets;
     }
 
     private void CommitAndRefresh()
