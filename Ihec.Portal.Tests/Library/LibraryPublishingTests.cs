@@ -130,6 +130,21 @@ public sealed class LibraryPublishingTests(PortalFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Published_document_keeps_its_address()
+    {
+        var editor = await factory.SignedInClientAsync(Editor);
+        var created = await editor.SubmitFormAsync("/ihec/library/new", "document", DecisionFields("48", "قرار ثابت الرابط", "نص"));
+        var manage = created.RedirectPath()!.Split('?')[0];
+        await editor.SubmitFormAsync(manage, "publication", []);
+
+        var response = await editor.SubmitFormAsync(manage + "/edit?culture=en", "document", DecisionFields("49", "قرار ثابت الرابط", "نص معدل"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("cannot change", (await response.ParseAsync()).QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/library/decisions/2026/48")).StatusCode);
+    }
+
+    [Fact]
     public async Task Amending_relation_marks_the_older_decision_as_amended_with_a_link_both_ways()
     {
         var client = factory.CreateClient();

@@ -13,7 +13,7 @@ const int likeEvery = 10;
 var folder = Path.Combine(Path.GetTempPath(), "ihec-bench-" + Guid.NewGuid().ToString("N"));
 System.IO.Directory.CreateDirectory(folder);
 Console.WriteLine($"documents={documentCount} repetitions={repetitions} (LIKE every {likeEvery}th) folder={folder}");
-Console.WriteLine($"{Environment.ProcessorCount} logical processors, .NET {Environment.Version}");
+Console.WriteLine($"{Environment.ProcessorCount} logical processors, .NET {Environment.Version}, load average at start: {LoadAverage()}");
 
 var corpus = Corpus.Generate(documentCount, seed: 2026).ToList();
 var words = corpus.Sum(d => d.Texts.Sum(t => t.Body.Split(' ').Length));
@@ -107,6 +107,8 @@ Console.WriteLine($"all queries: Lucene p50 {Percentile(lucene, 50):F2} ms, p99 
                   $"LIKE p50 {Percentile(like, 50):F1} ms, p99 {Percentile(like, 99):F1} ms; " +
                   $"speed-up at p50 {Percentile(like, 50) / Percentile(lucene, 50):F0}x, at p99 {Percentile(like, 99) / Percentile(lucene, 99):F0}x");
 
+Console.WriteLine($"load average at end: {LoadAverage()}");
+
 SqliteConnection.ClearAllPools();
 try
 {
@@ -115,6 +117,9 @@ try
 catch (IOException)
 {
 }
+
+// The machine is shared: the load tells how far these figures are from an idle machine's.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static double Percentile(List<double> values, double p)
 {

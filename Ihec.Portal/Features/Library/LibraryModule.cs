@@ -57,9 +57,9 @@ internal sealed class LibrarySitemap(IServiceProvider services) : ISitemapContri
 
         await using var scope = services.CreateAsyncScope();
         var queries = scope.ServiceProvider.GetRequiredService<LibraryQueries>();
-        foreach (var document in await queries.LatestAsync(null, int.MaxValue, cancellationToken))
+        foreach (var (path, updated) in await queries.PermalinksAsync(cancellationToken))
         {
-            yield return new SitemapEntry(LibraryCatalog.Permalink(document), document.UpdatedAt);
+            yield return new SitemapEntry(path, updated);
         }
     }
 }

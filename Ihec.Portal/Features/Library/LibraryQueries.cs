@@ -150,8 +150,16 @@ public sealed class LibraryQueries(IDbContextFactory<PortalDbContext> dbFactory,
             query = query.Where(d => d.Kind == kind);
         }
 
-        var list = await query.ToListAsync(cancellationToken);
-        return [.. list.OrderByDescending(d => d.UpdatedAt).Take(count)];
+        return await query.OrderByDescending(d => d.UpdatedAt).Take(count).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every published document's address and last change, without its text (for the sitemap).</summary>
+    public async Task<IReadOnlyList<(string Path, DateTimeOffset Updated)>> PermalinksAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<LibraryDocument>().AsNoTracking().Where(d => d.IsPublished)
+            .Select(d => new { d.Kind, d.Year, d.Number, d.UpdatedAt }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (LibraryCatalog.Permalink(r.Kind, r.Year, r.Number), r.UpdatedAt))];
     }
 
     /// <summary>An attachment's content when the reader may have it: the document is published, or the reader is an editor.</summary>

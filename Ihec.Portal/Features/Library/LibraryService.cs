@@ -48,8 +48,7 @@ public sealed class LibraryEditorService(
             query = query.Where(d => d.Kind == kind);
         }
 
-        var list = await query.ToListAsync(cancellationToken);
-        return [.. list.OrderByDescending(d => d.UpdatedAt)];
+        return await query.OrderByDescending(d => d.UpdatedAt).ToListAsync(cancellationToken);
     }
 
     public async Task<EditorDocument?> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -107,6 +106,13 @@ public sealed class LibraryEditorService(
         if (document is null)
         {
             return LibraryResult.Fail("NotFound");
+        }
+
+        // Once published, a document's address (kind, year, number) is cited and linked: it never changes.
+        if (document.FirstPublishedAt is not null
+            && (input.Kind != document.Kind || input.Year != document.Year || input.Number!.Trim() != document.Number))
+        {
+            return LibraryResult.Fail("IdentityLocked", nameof(DocumentInput.Number));
         }
 
         if (await NumberTakenAsync(db, input, id, cancellationToken))

@@ -54,7 +54,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         this.sources = sources;
         this.logger = logger;
         NeedsRebuild = !DirectoryReader.IndexExists(directory);
-        writer = new IndexWriter(directory, new IndexWriterConfig(PortalAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        writer = new IndexWriter(directory, new IndexWriterConfig(PortalAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 });
         writer.Commit();
         searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
     }
@@ -213,6 +213,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private SearchHit ToHit(IndexReader reader, int docId, float score, string preferred, Dictionary<string, HashSet<string>> termsByLanguage)
     {
         var doc = reader.Document(docId);
+        // One read decodes every field's vector of the document; asking per field would decode them all each time.
+        var vectors = reader.GetTermVectors(docId);
         // Show the language the item matched best in, preferring the reader's language, then Arabic.
         string? bestLanguage = null;
         var bestCount = -1;
@@ -220,8 +222,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         foreach (var language in doc.GetValues("lang").OrderBy(l => l == preferred ? 0 : l == "ar" ? 1 : 2))
         {
             var terms = termsByLanguage.GetValueOrDefault(language) ?? [];
-            var titleMatches = Offsets(reader, docId, "title_" + language, terms).Count;
-            var bodyMatches = Offsets(reader, docId, "body_" + language, terms);
+            var titleMatches = Offsets(vectors, "title_" + language, terms).Count;
+            var bodyMatches = Offsets(vectors, "body_" + language, terms);
             if (titleMatches + bodyMatches.Count > bestCount)
             {
                 bestCount = titleMatches + bodyMatches.Count;
@@ -370,10 +372,10 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     }
 
     /// <summary>Where the query's terms occur in one field of one document, from its term vector.</summary>
-    private static List<(int Start, int End)> Offsets(IndexReader reader, int docId, string field, HashSet<string> terms)
+    private static List<(int Start, int End)> Offsets(Fields? vectors, string field, HashSet<string> terms)
     {
         var offsets = new List<(int, int)>();
-        var vector = reader.GetTermVector(docId, field);
+        var vector = vectors?.GetTerms(field);
         if (vector is null || terms.Count == 0)
         {
             return offsets;
