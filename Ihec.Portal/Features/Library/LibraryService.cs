@@ -189,7 +189,15 @@ public sealed class LibraryEditorService(
 
         await using (content)
         {
-            var stored = await files.SaveAsync(content!, kind, cancellationToken);
+            // Photos lose their EXIF (GPS position, camera) and other metadata before they are stored.
+            var clean = ImageMetadata.Strip(content!.ToArray(), kind);
+            if (clean is null)
+            {
+                return LibraryResult.Fail("AttachmentWrongType", "file");
+            }
+
+            await using var cleaned = new MemoryStream(clean);
+            var stored = await files.SaveAsync(cleaned, kind, cancellationToken);
             var attachment = new LibraryAttachment
             {
                 DocumentId = id,
