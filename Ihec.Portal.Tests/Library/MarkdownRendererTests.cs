@@ -88,6 +88,17 @@ public sealed class MarkdownRendererTests
         Assert.NotNull(document.QuerySelector("a[href='mailto:info@ihec.iq']"));
     }
 
+    [Theory]
+    [InlineData("# أ\n\n## ب", "h2", "h3")]
+    [InlineData("## أ\n\n### ب", "h2", "h3")]
+    [InlineData("### أ\n\n#### ب", "h2", "h3")]
+    public void Top_headings_become_h2_whatever_level_the_author_started_at(string markdown, string first, string second)
+    {
+        var document = new HtmlParser().ParseDocument(Renderer.ToHtml(markdown));
+
+        Assert.Equal([first, second], document.Body!.Children.Select(e => e.LocalName));
+    }
+
     [Fact]
     public void Plain_text_drops_markup_for_the_index()
     {

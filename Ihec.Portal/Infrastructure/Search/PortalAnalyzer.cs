@@ -43,6 +43,17 @@ public sealed class PortalAnalyzer : AnalyzerWrapper
         _ => arabic,
     };
 
+    /// <summary>The pseudo-field a query in <paramref name="language"/> is analysed as (no index-time expansions).</summary>
+    public static string QueryField(string language) => "q_" + language;
+
+    // Arabic text is indexed with one more form per word: without a single-letter proclitic (ب ل ك ف), which the light
+    // stemmer leaves because it cannot tell them from root letters. "لانتخابات" is then found by "انتخابات", and
+    // "بمستوى" by "مستوى"; queries are analysed without the expansion, so they stay as precise as they were.
+    protected override TokenStreamComponents WrapComponents(string fieldName, TokenStreamComponents components) =>
+        LanguageOf(fieldName) == "ar" && !fieldName.StartsWith("q_", StringComparison.Ordinal)
+            ? new TokenStreamComponents(components.Tokenizer, new ArabicProcliticFilter(components.TokenStream))
+            : components;
+
     protected override TextReader WrapReader(string fieldName, TextReader reader) =>
         new MappingCharFilter(LanguageOf(fieldName) switch { "ckb" => soraniMap, "en" => latinMap, _ => arabicMap }, reader);
 
@@ -87,5 +98,52 @@ public sealed class PortalAnalyzer : AnalyzerWrapper
         }
 
         return builder.Build();
+    }
+}
+
+/// <summary>After each Arabic stem of four letters or more that starts with ب, ل, ك or ف, adds the stem without that letter at the same position.</summary>
+internal sealed class ArabicProcliticFilter : TokenFilter
+{
+    private readonly ICharTermAttribute term;
+    private readonly IPositionIncrementAttribute position;
+    private State? pending;
+    private string? pendingText;
+
+    public ArabicProcliticFilter(TokenStream input) : base(input)
+    {
+        term = AddAttribute<ICharTermAttribute>();
+        position = AddAttribute<IPositionIncrementAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (pendingText is not null)
+        {
+            RestoreState(pending);
+            term.SetEmpty().Append(pendingText);
+            position.PositionIncrement = 0;
+            pendingText = null;
+            return true;
+        }
+
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+
+        if (term.Length >= 4 && term.Buffer[0] is '\u0628' or '\u0644' or '\u0643' or '\u0641')
+        {
+            pendingText = new string(term.Buffer, 1, term.Length - 1);
+            pending = CaptureState();
+        }
+
+        return true;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        pending = null;
+        pendingText = null;
     }
 }

@@ -27,7 +27,7 @@ public interface ISearchIndex
 public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 {
     // Bump when fields or analysis change: a new folder means a fresh rebuild at start-up.
-    private const string SchemaFolder = "v2";
+    private const string SchemaFolder = "v3";
     private const int SnippetLength = 220;
     private const int MaxFacetValues = 50;
 
@@ -120,7 +120,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     public SearchResults Search(SearchRequest request)
     {
-        var (query, termsByLanguage, all) = BuildQuery(request, requireAll: true);
+        var (query, termsByLanguage, canRelax) = BuildQuery(request, requireAll: true);
         if (query is null)
         {
             return SearchResults.Empty;
@@ -129,8 +129,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var searcher = searchers.Acquire();
         try
         {
-            var results = Run(searcher, query, request, termsByLanguage, all);
-            if (results.Total == 0 && all)
+            var results = Run(searcher, query, request, termsByLanguage, true);
+            if (results.Total == 0 && canRelax)
             {
                 // Nothing has every word: show what has some of them, and say so.
                 var (relaxed, terms, _) = BuildQuery(request, requireAll: false);
@@ -161,14 +161,14 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         return new SearchResults(hits, docs.TotalHits, facets.Result(), matchedAll);
     }
 
-    private (Query? Query, Dictionary<string, HashSet<string>> Terms, bool RequireAll) BuildQuery(SearchRequest request, bool requireAll)
+    private (Query? Query, Dictionary<string, HashSet<string>> Terms, bool CanRelax) BuildQuery(SearchRequest request, bool requireAll)
     {
         var termsByLanguage = new Dictionary<string, HashSet<string>>();
         var languages = new BooleanQuery();
         var longest = 0;
         foreach (var language in PortalAnalyzer.Languages)
         {
-            var terms = analyzer.Terms("body_" + language, request.Text ?? "");
+            var terms = analyzer.Terms(PortalAnalyzer.QueryField(language), request.Text ?? "");
             termsByLanguage[language] = [.. terms];
             longest = Math.Max(longest, terms.Count);
             if (terms.Count == 0)

@@ -40,9 +40,15 @@ public sealed class MarkdownRenderer
         }
 
         var document = Markdown.Parse(markdown, pipeline);
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        // The text's top headings become h2, whether the author started at # or ##, so levels never skip after the page's h1.
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        if (headings.Count > 0)
         {
-            heading.Level = Math.Min(6, heading.Level + 1);
+            var shift = 2 - headings.Min(h => h.Level);
+            foreach (var heading in headings)
+            {
+                heading.Level = Math.Clamp(heading.Level + shift, 2, 6);
+            }
         }
 
         // Images would load from anywhere (and leak readers' addresses); show their text as a link instead.
