@@ -101,6 +101,41 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "LibraryDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SessionNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    SessionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Election = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Topics = table.Column<string>(type: "TEXT", nullable: false),
+                    TitleAr = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SummaryAr = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    BodyAr = table.Column<string>(type: "TEXT", nullable: false),
+                    TitleCkb = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SummaryCkb = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    BodyCkb = table.Column<string>(type: "TEXT", nullable: true),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SummaryEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    BodyEn = table.Column<string>(type: "TEXT", nullable: true),
+                    IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FirstPublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CurrentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LibraryDocuments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -316,6 +351,120 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "LibraryAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FileKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LibraryAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LibraryAttachments_LibraryDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "LibraryDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LibraryMilestones",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TitleAr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleCkb = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LibraryMilestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LibraryMilestones_LibraryDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "LibraryDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LibraryRelations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromDocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToDocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LibraryRelations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LibraryRelations_LibraryDocuments_FromDocumentId",
+                        column: x => x.FromDocumentId,
+                        principalTable: "LibraryDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LibraryRelations_LibraryDocuments_ToDocumentId",
+                        column: x => x.ToDocumentId,
+                        principalTable: "LibraryDocuments",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LibraryVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ChangeNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SessionNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    SessionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Election = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Topics = table.Column<string>(type: "TEXT", nullable: false),
+                    TitleAr = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SummaryAr = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    BodyAr = table.Column<string>(type: "TEXT", nullable: false),
+                    TitleCkb = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SummaryCkb = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    BodyCkb = table.Column<string>(type: "TEXT", nullable: true),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SummaryEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    BodyEn = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LibraryVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LibraryVersions_LibraryDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "LibraryDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrganisationSubmissions",
                 columns: table => new
                 {
@@ -424,6 +573,49 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "ResolvedAt", "Source", "ElectionId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LibraryAttachments_DocumentId",
+                table: "LibraryAttachments",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryDocuments_IsPublished_Kind",
+                table: "LibraryDocuments",
+                columns: new[] { "IsPublished", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryDocuments_Kind_Year_Number",
+                table: "LibraryDocuments",
+                columns: new[] { "Kind", "Year", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryMilestones_Date",
+                table: "LibraryMilestones",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryMilestones_DocumentId",
+                table: "LibraryMilestones",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryRelations_FromDocumentId_ToDocumentId_Kind",
+                table: "LibraryRelations",
+                columns: new[] { "FromDocumentId", "ToDocumentId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryRelations_ToDocumentId",
+                table: "LibraryRelations",
+                column: "ToDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibraryVersions_DocumentId_VersionNumber",
+                table: "LibraryVersions",
+                columns: new[] { "DocumentId", "VersionNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_ContactEmail",
                 table: "Organisations",
                 column: "ContactEmail",
@@ -521,6 +713,18 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "DataQualityAlert");
 
             migrationBuilder.DropTable(
+                name: "LibraryAttachments");
+
+            migrationBuilder.DropTable(
+                name: "LibraryMilestones");
+
+            migrationBuilder.DropTable(
+                name: "LibraryRelations");
+
+            migrationBuilder.DropTable(
+                name: "LibraryVersions");
+
+            migrationBuilder.DropTable(
                 name: "OrganisationSubmissions");
 
             migrationBuilder.DropTable(
@@ -540,6 +744,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "LibraryDocuments");
 
             migrationBuilder.DropTable(
                 name: "Organisations");
