@@ -104,6 +104,38 @@ public static class PortalRoutes
         Page("/ihec/tapes/{Id:guid}",                 S,    F,     F,     F,    F,    F,     N,    F,     F)
             with { SampleUrl = "/ihec/tapes/00000000-0000-0000-0000-000000000001", Note = "No tape is seeded: monitoring gets 404." },
 
+        // Library: everyone reads what is published, without an account; IHEC editors publish.
+        Page("/library",                              A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Page("/library/{KindSlug}",                   A,    A,     A,     A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/library/decisions" },
+        Page("/library/{KindSlug}/{YearRoute:int}",   A,    A,     A,     A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/library/decisions/2025" },
+        Page("/library/{KindSlug}/{Year:int}/{Number}", A,  A,     A,     A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/library/decisions/2025/12" },
+        Page("/library/{KindSlug}/{Year:int}/{Number}/versions", A, A, A,   A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/library/decisions/2025/12/versions" },
+        Page("/library/{KindSlug}/{Year:int}/{Number}/versions/{Version:int}", A, A, A, A, A, A, A, A,   A)
+            with { SampleUrl = "/library/decisions/2025/12/versions/1" },
+        Page("/library/{KindSlug}/{Year:int}/{Number}/diff", A, A, A,       A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/library/decisions/2025/12/diff?from=1&to=1" },
+        Page("/library/search",                       A,    A,     A,     A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/library/search?q=%D8%A7%D9%84%D8%A7%D9%86%D8%AA%D8%AE%D8%A7%D8%A8%D8%A7%D8%AA" },
+        Page("/library/calendar",                     A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Endpoint("GET", "/library/feed.atom",         A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Endpoint("GET", "/library/{kind}/feed.atom",  A,    A,     A,     A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/library/decisions/feed.atom" },
+        Endpoint("GET", "/library/calendar.ics",      A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Endpoint("GET", "/library/files/{id:guid}",   N,    N,     N,     N,    N,    N,     N,    N,     N)
+            with { SampleUrl = "/library/files/00000000-0000-0000-0000-000000000001",
+                   Note = "Only attachments of published documents are served; an unknown id is 404 for everyone." },
+        Endpoint("GET", "/sitemap.xml",               A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Page("/ihec/library",                         S,    F,     F,     F,    F,    F,     F,    A,     F),
+        Page("/ihec/library/new",                     S,    F,     F,     F,    F,    F,     F,    A,     F),
+        Page("/ihec/library/{Id:guid}",               S,    F,     F,     F,    F,    F,     F,    A,     F)
+            with { Sample = db => $"/ihec/library/{db.Set<Ihec.Portal.Features.Library.LibraryDocument>().OrderBy(d => d.Year).First().Id}" },
+        Page("/ihec/library/{Id:guid}/edit",          S,    F,     F,     F,    F,    F,     F,    A,     F)
+            with { Sample = db => $"/ihec/library/{db.Set<Ihec.Portal.Features.Library.LibraryDocument>().OrderBy(d => d.Year).First().Id}/edit" },
+
         // Admin
         Page("/admin/audit",                          S,    F,     F,     F,    F,    F,     F,    F,     A),
 
