@@ -4,6 +4,7 @@ using Ihec.Portal.Features.Admin;
 using Ihec.Portal.Features.Home;
 using Ihec.Portal.Features.Library;
 using Ihec.Portal.Features.Organisations;
+using Ihec.Portal.Features.Statistics;
 using Ihec.Portal.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.Services.AddOrganisations();
 builder.Services.AddAdmin();
 builder.Services.AddHome(builder.Configuration);
 builder.Services.AddLibrary(builder.Configuration);
+builder.Services.AddStatistics(builder.Configuration);
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.MapOrganisations();
 app.MapAdmin();
 app.MapHome();
 app.MapLibrary();
+app.MapStatistics();
 app.MapPortalComponents();
 
 await app.PrepareAsync();

@@ -61,3 +61,14 @@ public class Organisation
         _ => DescriptionAr,
     };
 }
+
+/// <summary>Picks a name (or any text kept in the three languages) for a reader, falling back to Arabic.</summary>
+public static class LocalisedText
+{
+    public static string Pick(string culture, string arabic, string? sorani, string? english) => culture switch
+    {
+        "ckb" when !string.IsNullOrWhiteSpace(sorani) => sorani,
+        "en" when !string.IsNullOrWhiteSpace(english) => english,
+        _ => arabic,
+    };
+}

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Ihec.Portal.Shared.Organisations;
 
 /// <summary>Which decisions the IHEC relations division may take on an organisation in a given state.</summary>
@@ -41,4 +43,28 @@ public static class OrganisationWorkflow
 
     /// <summary>Members may sign in only while their organisation is accredited.</summary>
     public static bool MembersMaySignIn(OrganisationStatus status) => status == OrganisationStatus.Accredited;
+
+    /// <summary>The applicant may correct the application only while IHEC has asked for more information.</summary>
+    public static bool ApplicantMayUpdate(OrganisationStatus status) => status == OrganisationStatus.InformationRequested;
+
+    /// <summary>A corrected application waits for a decision again.</summary>
+    public static OrganisationStatus AfterApplicantUpdate(OrganisationStatus status) =>
+        ApplicantMayUpdate(status)
+            ? OrganisationStatus.Submitted
+            : throw new InvalidOperationException($"The applicant cannot update an application that is {status}.");
+
+    /// <summary>Still an application (not yet accredited or refused): waiting for IHEC or for the applicant.</summary>
+    public static bool IsPending(OrganisationStatus status) =>
+        status is OrganisationStatus.Submitted or OrganisationStatus.InformationRequested;
+
+    /// <summary>
+    /// The relations division's queue order: applications waiting for IHEC first, then those waiting for the applicant,
+    /// then suspended, accredited and refused organisations. An expression, so the database sorts by it.
+    /// </summary>
+    public static readonly Expression<Func<Organisation, int>> QueueRank = o =>
+        o.Status == OrganisationStatus.Submitted ? 0
+        : o.Status == OrganisationStatus.InformationRequested ? 1
+        : o.Status == OrganisationStatus.Suspended ? 2
+        : o.Status == OrganisationStatus.Accredited ? 3
+        : 4;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Ihec.Portal.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Serve the packages' and the framework's static web assets (_content/MudBlazor, _framework/blazor.web.js)
+        // from the build output's manifest, as `dotnet run` does in Development; published apps have them in wwwroot.
+        builder.UseStaticWebAssets();
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Accounts:DemoAccountsSkipTwoFactor", "true");
@@ -59,6 +63,23 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// Gives the account an authenticator key if it has none, so that opening <c>/account/manage/two-factor</c>
+    /// later does not reset the security stamp (which ends every open session of the account within
+    /// <c>Accounts:RevalidationInterval</c>). Fixtures that keep one session per role for many tests call it
+    /// before signing in; see <c>TwoFactorEnrolmentTests</c> for the behaviour itself.
+    /// </summary>
+    public async Task EnsureAuthenticatorKeyAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+        }
     }
 
     public PortalDbContext CreateDbContext() =>

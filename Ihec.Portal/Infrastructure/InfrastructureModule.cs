@@ -6,7 +6,9 @@ using Ihec.Portal.Infrastructure.Email;
 using Ihec.Portal.Infrastructure.Files;
 using Ihec.Portal.Infrastructure.Localisation;
 using Ihec.Portal.Infrastructure.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -62,11 +64,28 @@ public static class InfrastructureModule
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseBareStatusForRejectedForms();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         return app;
     }
+
+    /// <summary>
+    /// A form post whose antiforgery token failed is answered with its bare status (400): re-executing it as the
+    /// not-found page would read the form again, which throws and turns the 400 into a 500.
+    /// </summary>
+    private static void UseBareStatusForRejectedForms(this WebApplication app) =>
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+                && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+
+            return next(context);
+        });
 
     public static WebApplication MapPortalComponents(this WebApplication app)
     {

@@ -78,6 +78,29 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataQualityAlert",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ElectionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Occurrences = table.Column<int>(type: "int", nullable: false),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ViolationsJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Detail = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    HttpStatus = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataQualityAlert", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LibraryDocuments",
                 columns: table => new
                 {
@@ -146,6 +169,79 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Organisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResultsTapeRecord",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    SubmittedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClientKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ElectionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    StationCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Governorate = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    Office = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    RegisteredVoters = table.Column<long>(type: "bigint", nullable: true),
+                    BallotsCast = table.Column<long>(type: "bigint", nullable: false),
+                    ValidVotes = table.Column<long>(type: "bigint", nullable: false),
+                    InvalidVotes = table.Column<long>(type: "bigint", nullable: false),
+                    EntitiesJson = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    DifferencesJson = table.Column<string>(type: "nvarchar(max)", maxLength: 32000, nullable: false),
+                    DifferenceCount = table.Column<int>(type: "int", nullable: false),
+                    ComparedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EngineTransmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ComparedWithStoredResult = table.Column<bool>(type: "bit", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResultsTapeRecord", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredStationResult",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ElectionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    StationCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Governorate = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Office = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Json = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: false),
+                    StoredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredStationResult", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TallySnapshot",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ElectionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ETag = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    AsOf = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StoredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FailedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TallySnapshot", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -368,6 +464,47 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "OrganisationSubmissions",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationSubmissions", x => x.Key);
+                    table.ForeignKey(
+                        name: "FK_OrganisationSubmissions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganisationUpdateLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationUpdateLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganisationUpdateLinks_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -426,6 +563,16 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataQualityAlert_LastSeenAt",
+                table: "DataQualityAlert",
+                column: "LastSeenAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataQualityAlert_ResolvedAt_Source_ElectionId",
+                table: "DataQualityAlert",
+                columns: new[] { "ResolvedAt", "Source", "ElectionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LibraryAttachments_DocumentId",
@@ -492,6 +639,55 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "IX_Organisations_Status",
                 table: "Organisations",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationSubmissions_OrganisationId",
+                table: "OrganisationSubmissions",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationUpdateLinks_OrganisationId",
+                table: "OrganisationUpdateLinks",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationUpdateLinks_TokenHash",
+                table: "OrganisationUpdateLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResultsTapeRecord_ElectionId_StationCode",
+                table: "ResultsTapeRecord",
+                columns: new[] { "ElectionId", "StationCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResultsTapeRecord_ElectionId_Status_Governorate",
+                table: "ResultsTapeRecord",
+                columns: new[] { "ElectionId", "Status", "Governorate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResultsTapeRecord_OrganisationId_ClientKey",
+                table: "ResultsTapeRecord",
+                columns: new[] { "OrganisationId", "ClientKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResultsTapeRecord_OrganisationId_SubmittedAt",
+                table: "ResultsTapeRecord",
+                columns: new[] { "OrganisationId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredStationResult_ElectionId_StationCode",
+                table: "StoredStationResult",
+                columns: new[] { "ElectionId", "StationCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TallySnapshot_Kind_ElectionId",
+                table: "TallySnapshot",
+                columns: new[] { "Kind", "ElectionId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -516,6 +712,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "DataQualityAlert");
+
+            migrationBuilder.DropTable(
                 name: "LibraryAttachments");
 
             migrationBuilder.DropTable(
@@ -528,7 +727,19 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "LibraryVersions");
 
             migrationBuilder.DropTable(
-                name: "Organisations");
+                name: "OrganisationSubmissions");
+
+            migrationBuilder.DropTable(
+                name: "OrganisationUpdateLinks");
+
+            migrationBuilder.DropTable(
+                name: "ResultsTapeRecord");
+
+            migrationBuilder.DropTable(
+                name: "StoredStationResult");
+
+            migrationBuilder.DropTable(
+                name: "TallySnapshot");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -538,6 +749,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "LibraryDocuments");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
         }
     }
 }

@@ -78,6 +78,29 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataQualityAlert",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ElectionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Occurrences = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ViolationsJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    HttpStatus = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataQualityAlert", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LibraryDocuments",
                 columns: table => new
                 {
@@ -146,6 +169,79 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Organisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResultsTapeRecord",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SubmittedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClientKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ElectionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StationCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Governorate = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Office = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    RegisteredVoters = table.Column<long>(type: "INTEGER", nullable: true),
+                    BallotsCast = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValidVotes = table.Column<long>(type: "INTEGER", nullable: false),
+                    InvalidVotes = table.Column<long>(type: "INTEGER", nullable: false),
+                    EntitiesJson = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DifferencesJson = table.Column<string>(type: "TEXT", maxLength: 32000, nullable: false),
+                    DifferenceCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComparedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EngineTransmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ComparedWithStoredResult = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResultsTapeRecord", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredStationResult",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ElectionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StationCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Governorate = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Office = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Json = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    StoredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredStationResult", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TallySnapshot",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ElectionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    ETag = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AsOf = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TallySnapshot", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -368,6 +464,47 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "OrganisationSubmissions",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationSubmissions", x => x.Key);
+                    table.ForeignKey(
+                        name: "FK_OrganisationSubmissions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganisationUpdateLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationUpdateLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganisationUpdateLinks_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -424,6 +561,16 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataQualityAlert_LastSeenAt",
+                table: "DataQualityAlert",
+                column: "LastSeenAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataQualityAlert_ResolvedAt_Source_ElectionId",
+                table: "DataQualityAlert",
+                columns: new[] { "ResolvedAt", "Source", "ElectionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LibraryAttachments_DocumentId",
@@ -490,6 +637,55 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_Organisations_Status",
                 table: "Organisations",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationSubmissions_OrganisationId",
+                table: "OrganisationSubmissions",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationUpdateLinks_OrganisationId",
+                table: "OrganisationUpdateLinks",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationUpdateLinks_TokenHash",
+                table: "OrganisationUpdateLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResultsTapeRecord_ElectionId_StationCode",
+                table: "ResultsTapeRecord",
+                columns: new[] { "ElectionId", "StationCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResultsTapeRecord_ElectionId_Status_Governorate",
+                table: "ResultsTapeRecord",
+                columns: new[] { "ElectionId", "Status", "Governorate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResultsTapeRecord_OrganisationId_ClientKey",
+                table: "ResultsTapeRecord",
+                columns: new[] { "OrganisationId", "ClientKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResultsTapeRecord_OrganisationId_SubmittedAt",
+                table: "ResultsTapeRecord",
+                columns: new[] { "OrganisationId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredStationResult_ElectionId_StationCode",
+                table: "StoredStationResult",
+                columns: new[] { "ElectionId", "StationCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TallySnapshot_Kind_ElectionId",
+                table: "TallySnapshot",
+                columns: new[] { "Kind", "ElectionId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -514,6 +710,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "DataQualityAlert");
+
+            migrationBuilder.DropTable(
                 name: "LibraryAttachments");
 
             migrationBuilder.DropTable(
@@ -526,7 +725,19 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "LibraryVersions");
 
             migrationBuilder.DropTable(
-                name: "Organisations");
+                name: "OrganisationSubmissions");
+
+            migrationBuilder.DropTable(
+                name: "OrganisationUpdateLinks");
+
+            migrationBuilder.DropTable(
+                name: "ResultsTapeRecord");
+
+            migrationBuilder.DropTable(
+                name: "StoredStationResult");
+
+            migrationBuilder.DropTable(
+                name: "TallySnapshot");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -536,6 +747,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "LibraryDocuments");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
         }
     }
 }

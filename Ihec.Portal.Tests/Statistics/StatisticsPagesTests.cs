@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text;
+using Ihec.Portal.Features.Statistics;
+using Ihec.Portal.Tests.Infrastructure;
+
+namespace Ihec.Portal.Tests.Statistics;
+
+/// <summary>The public statistics, the station look-up and the alerts page over the embedded demo engine.</summary>
+public sealed class StatisticsPagesTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Theory]
+    [InlineData("ar", "إحصاءات الانتخابات", "بيانات تجريبية", "بغداد – الرصافة")]
+    [InlineData("ckb", "ئامارەکانی هەڵبژاردن", "داتای نموونە", "بەغدا – ڕوسافە")]
+    [InlineData("en", "Election statistics", "Demo data", "Baghdad – Rusafa")]
+    public async Task Public_statistics_show_registration_turnout_and_results_with_their_times_in_each_language(string culture, string title, string demo, string rusafa)
+    {
+        var response = await factory.CreateClient().GetAsync($"/statistics?culture={culture}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Equal(culture, page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(title, Assert.Single(page.QuerySelectorAll("h1")).TextContent);
+        Assert.Contains(demo, page.Body!.TextContent);
+        Assert.Contains(rusafa, page.Body.TextContent);
+        Assert.Equal(["registration", "turnout", "results"], page.QuerySelectorAll("section > h2").Select(h => h.Id!));
+        // Each section says as of when; every table has a caption and header cells with a scope.
+        Assert.True(page.QuerySelectorAll(".as-of time").Length >= 3);
+        var tables = page.QuerySelectorAll("table");
+        Assert.True(tables.Length >= 5);
+        Assert.All(tables, t => Assert.NotNull(t.QuerySelector("caption")));
+        Assert.All(page.QuerySelectorAll("th"), th => Assert.NotNull(th.GetAttribute("scope")));
+        // Charts have a text alternative and never stand alone.
+        Assert.All(page.QuerySelectorAll(".bar-chart [role=img]"), chart => Assert.False(string.IsNullOrWhiteSpace(chart.GetAttribute("aria-label"))));
+    }
+
+    [Fact]
+    public async Task Anonymous_csv_downloads_are_served_from_the_output_cache_and_signed_in_users_never_are()
+    {
+        var client = factory.CreateClient();
+        await client.GetAsync("/statistics/pc-2023/turnout.csv");
+
+        var cached = await client.GetAsync("/statistics/pc-2023/turnout.csv");
+
+        Assert.NotNull(cached.Headers.Age);
+        var member = await factory.SignedInClientAsync("member@tammuz.demo");
+        await member.GetAsync("/statistics/pc-2023/turnout.csv");
+        Assert.Null((await member.GetAsync("/statistics/pc-2023/turnout.csv")).Headers.Age);
+    }
+
+    [Fact]
+    public async Task The_election_picker_chooses_the_election_and_an_unknown_one_is_said_so()
+    {
+        var client = factory.CreateClient();
+
+        var pc = await client.GetDocumentAsync("/statistics?election=pc-2023&culture=en");
+        Assert.Equal("Provincial Council Elections 2023", pc.QuerySelector("h2.election-heading")?.TextContent);
+        Assert.Contains("Final results", pc.Body!.TextContent);
+
+        var area = await client.GetDocumentAsync("/statistics?election=cor-2025&area=IQ-KI&culture=en");
+        Assert.Equal("Results in Kirkuk", area.QuerySelector("#area-results")?.TextContent);
+
+        var unknown = await client.GetDocumentAsync("/statistics?election=nope&culture=en");
+        Assert.Contains("There is no election with this code", unknown.Body!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("registration.csv", 20)]
+    [InlineData("turnout.csv", 20)]
+    [InlineData("results-by-entity.csv", 18)]
+    [InlineData("results.csv", 19 * 18)]
+    public async Task Csv_downloads_are_utf8_with_a_bom_and_one_row_per_figure(string file, int rows)
+    {
+        var response = await factory.CreateClient().GetAsync($"/statistics/cor-2025/{file}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith("-demo.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(rows + 1, lines.Length);
+        if (file != "results-by-entity.csv")
+        {
+            Assert.Contains(lines, l => l.StartsWith("IQ-BG,IQ-BG-KARKH,بغداد – الكرخ,", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Csv_registration_totals_add_up_and_an_unknown_election_is_not_found()
+    {
+        var client = factory.CreateClient();
+        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync("/statistics/pc-2023/registration.csv?culture=en"));
+        var data = DemoTallyData.Instance.For("pc-2023")!.Registration;
+
+        Assert.StartsWith("\uFEFFGovernorate code,Electoral office,Governorate,Registered voters", csv);
+        Assert.Contains($",Total,{data.Totals.RegisteredVoters},", csv);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/statistics/nope/registration.csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Station_lookup_is_for_signed_in_users_and_checks_the_code()
+    {
+        var anonymous = await factory.CreateBrowserLikeClient().GetAsync("/statistics/stations");
+        Assert.StartsWith("/account/login", anonymous.RedirectPath());
+
+        var member = await factory.SignedInClientAsync("member@tammuz.demo");
+        var found = await member.GetDocumentAsync("/statistics/stations?election=cor-2025&code=110203-04&culture=en");
+        Assert.Contains("This result passes every consistency check", found.Body!.TextContent);
+        Assert.Contains("Baghdad – Rusafa", found.Body.TextContent);
+
+        var bad = await member.GetDocumentAsync("/statistics/stations?election=cor-2025&code=11020304&culture=en");
+        Assert.Equal("true", bad.QuerySelector("#code")?.GetAttribute("aria-invalid"));
+        Assert.Contains("must look like 110203-04", bad.QuerySelector("#code-error")?.TextContent);
+
+        var missing = await member.GetDocumentAsync("/statistics/stations?election=cor-2025&code=999999-01&culture=en");
+        Assert.Contains("There is no result for this station", missing.Body!.TextContent);
+
+        var staff = await factory.SignedInClientAsync("media@demo.ihec.iq");
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/statistics/stations")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null, "/account/login")]
+    [InlineData("member@tammuz.demo", "/account/access-denied")]
+    [InlineData("admin@tammuz.demo", "/account/access-denied")]
+    [InlineData("monitoring@demo.ihec.iq", null)]
+    [InlineData("editor@demo.ihec.iq", null)]
+    [InlineData("admin@demo.ihec.iq", null)]
+    public async Task Data_quality_alerts_are_for_ihec_staff_only(string? email, string? redirect)
+    {
+        var client = email is null ? factory.CreateBrowserLikeClient() : await factory.SignedInClientAsync(email);
+
+        var response = await client.GetAsync("/ihec/statistics/alerts");
+
+        if (redirect is null)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.StartsWith(redirect, response.RedirectPath());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace Ihec.Portal.Features.Statistics;
+
+/// <summary>Marker for Resources/Features/Statistics/StatisticsText.*.resx.</summary>
+public sealed class StatisticsText;
