@@ -279,12 +279,13 @@ public sealed class TallyEngineFaultTests(FakeEngineFactory factory) : IClassFix
         Assert.DoesNotContain("This result passes every consistency check", station);
     }
 
-    /// <summary>A second portal over the same data folder, with an engine address where nothing listens.</summary>
+    /// <summary>A second portal over the same database, with an engine address where nothing listens.</summary>
     private sealed class RestartedFactory(string dataFolder) : PortalFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
-            ["DataFolder"] = dataFolder,
+            // The same database; its own folder for the search index (derived data, one writer per instance).
+            ["Database:ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "portal.db")}",
             ["TallyEngine:Mode"] = "Http",
             ["TallyEngine:BaseUrl"] = "http://127.0.0.1:9/",
             ["TallyEngine:ApiKey"] = "k",
