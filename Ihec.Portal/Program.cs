@@ -4,6 +4,7 @@ using Ihec.Portal.Features.Admin;
 using Ihec.Portal.Features.Home;
 using Ihec.Portal.Features.Library;
 using Ihec.Portal.Features.Organisations;
+using Ihec.Portal.Features.Rumours;
 using Ihec.Portal.Features.Statistics;
 using Ihec.Portal.Infrastructure;
 
@@ -16,6 +17,7 @@ builder.Services.AddAdmin();
 builder.Services.AddHome(builder.Configuration);
 builder.Services.AddStatistics(builder.Configuration);
 builder.Services.AddLibrary(builder.Configuration);
+builder.Services.AddRumours(builder.Configuration);
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.MapAdmin();
 app.MapHome();
 app.MapStatistics();
 app.MapLibrary();
+app.MapRumours();
 app.MapPortalComponents();
 
 await app.PrepareAsync();

@@ -136,6 +136,21 @@ public static class PortalRoutes
         Page("/ihec/library/{Id:guid}/edit",          S,    F,     F,     F,    F,    F,     F,    A,     F)
             with { Sample = db => $"/ihec/library/{db.Set<Ihec.Portal.Features.Library.LibraryDocument>().OrderBy(d => d.Year).First().Id}/edit" },
 
+        // Rumours: CSO members report, the anti-rumour unit triages and answers, everyone reads the answers.
+        Page("/rumours",                              S,    A,     A,     F,    F,    F,     F,    F,     F),
+        Page("/rumours/new",                          S,    A,     A,     F,    F,    F,     F,    F,     F),
+        Endpoint("GET", "/rumours/screenshots/{id:guid}", S, N,    N,     N,    N,    N,     N,    N,     N)
+            with { SampleUrl = "/rumours/screenshots/00000000-0000-0000-0000-000000000001",
+                   Note = "No screenshot is seeded: an unknown id is 404 (RumourQueueTests covers another organisation's)." },
+        Page("/ihec/rumours",                         S,    F,     F,     F,    F,    A,     F,    F,     F),
+        Page("/ihec/rumours/dashboard",               S,    F,     F,     F,    F,    A,     F,    F,     F),
+        Page("/ihec/rumours/{Id:guid}",               S,    F,     F,     F,    F,    A,     F,    F,     F)
+            with { Sample = db => $"/ihec/rumours/{db.Set<Ihec.Portal.Features.Rumours.RumourCase>().Single(c => c.Number == 1).Id}" },
+        Page("/fact-checks",                          A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Page("/fact-checks/{Slug}",                   A,    A,     A,     A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/fact-checks/r-000003" },
+        Endpoint("GET", "/fact-checks/feed.atom",     A,    A,     A,     A,    A,    A,     A,    A,     A),
+
         // Admin
         Page("/admin/audit",                          S,    F,     F,     F,    F,    F,     F,    F,     A),
 

@@ -205,6 +205,30 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "RumourCases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Verdict = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    VerdictReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    AssignedToUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AssignedToName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RumourCases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoredStationResult",
                 columns: table => new
                 {
@@ -505,6 +529,137 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "FactChecks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Slug = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Verdict = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ClaimAr = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    ClaimCkb = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ClaimEn = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ResponseAr = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    ResponseCkb = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    ResponseEn = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    Appearances = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ClaimFirstSeen = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PublishedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FactChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FactChecks_RumourCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RumourCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RumourEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Details = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RumourEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RumourEvents_RumourCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RumourCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RumourNotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RumourNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RumourNotes_RumourCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RumourCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RumourReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReporterUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ReporterName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ClaimText = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Platforms = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Links = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    FirstSeen = table.Column<DateOnly>(type: "date", nullable: true),
+                    Reach = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Governorates = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Targets = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    SuspectedKind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Details = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Match = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Similarity = table.Column<double>(type: "float", nullable: true),
+                    SuggestedCaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SubmissionKey = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RumourReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RumourReports_RumourCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RumourCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RumourScreenshots",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FileId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FileKind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RumourScreenshots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RumourScreenshots_RumourReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "RumourReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -573,6 +728,23 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "IX_DataQualityAlert_ResolvedAt_Source_ElectionId",
                 table: "DataQualityAlert",
                 columns: new[] { "ResolvedAt", "Source", "ElectionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FactChecks_CaseId",
+                table: "FactChecks",
+                column: "CaseId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FactChecks_PublishedAt",
+                table: "FactChecks",
+                column: "PublishedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FactChecks_Slug",
+                table: "FactChecks",
+                column: "Slug",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_LibraryAttachments_DocumentId",
@@ -678,6 +850,48 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 columns: new[] { "OrganisationId", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RumourCases_Number",
+                table: "RumourCases",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RumourCases_Status_CreatedAt",
+                table: "RumourCases",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RumourEvents_CaseId",
+                table: "RumourEvents",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RumourNotes_CaseId",
+                table: "RumourNotes",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RumourReports_CaseId",
+                table: "RumourReports",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RumourReports_OrganisationId_ReportedAt",
+                table: "RumourReports",
+                columns: new[] { "OrganisationId", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RumourReports_SubmissionKey",
+                table: "RumourReports",
+                column: "SubmissionKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RumourScreenshots_ReportId",
+                table: "RumourScreenshots",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StoredStationResult_ElectionId_StationCode",
                 table: "StoredStationResult",
                 columns: new[] { "ElectionId", "StationCode" },
@@ -715,6 +929,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "DataQualityAlert");
 
             migrationBuilder.DropTable(
+                name: "FactChecks");
+
+            migrationBuilder.DropTable(
                 name: "LibraryAttachments");
 
             migrationBuilder.DropTable(
@@ -736,6 +953,15 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "ResultsTapeRecord");
 
             migrationBuilder.DropTable(
+                name: "RumourEvents");
+
+            migrationBuilder.DropTable(
+                name: "RumourNotes");
+
+            migrationBuilder.DropTable(
+                name: "RumourScreenshots");
+
+            migrationBuilder.DropTable(
                 name: "StoredStationResult");
 
             migrationBuilder.DropTable(
@@ -752,6 +978,12 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "RumourReports");
+
+            migrationBuilder.DropTable(
+                name: "RumourCases");
         }
     }
 }
