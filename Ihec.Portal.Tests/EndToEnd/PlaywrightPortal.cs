@@ -76,13 +76,28 @@ public sealed class PlaywrightPortal : IAsyncLifetime
         var options = new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 }, Locale = locale };
         if (principal != Principal.Anonymous)
         {
-            options.StorageState = await storageStates.GetOrAdd(principal, p => new Lazy<Task<string>>(() => SignInAsync(p))).Value;
+            options.StorageState = await StorageStateAsync(principal);
         }
 
         var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);
         return context;
+    }
+
+    // One sign-in per role, shared by every test; a sign-in that failed (a timeout on a loaded machine) is not kept,
+    // so the next test signs in again instead of failing for the same reason.
+    private async Task<string> StorageStateAsync(Principal principal)
+    {
+        var lazy = storageStates.GetOrAdd(principal, p => new Lazy<Task<string>>(() => SignInAsync(p)));
+        try
+        {
+            return await lazy.Value;
+        }
+        catch (Exception) when (storageStates.TryRemove(new KeyValuePair<Principal, Lazy<Task<string>>>(principal, lazy)))
+        {
+            return await storageStates.GetOrAdd(principal, p => new Lazy<Task<string>>(() => SignInAsync(p))).Value;
+        }
     }
 
     /// <summary>Opens a page and waits for the shell's <c>main</c>; returns the response to the document request.</summary>
