@@ -33,6 +33,34 @@ public sealed class StatisticsPagesTests(PortalFactory factory) : IClassFixture<
         Assert.All(page.QuerySelectorAll(".bar-chart [role=img]"), chart => Assert.False(string.IsNullOrWhiteSpace(chart.GetAttribute("aria-label"))));
     }
 
+    [Theory]
+    [InlineData("ar", "بغداد", "البصرة")]
+    [InlineData("ckb", "بەغدا", "بەسرە")]
+    [InlineData("en", "Baghdad", "Basra")]
+    public async Task Registration_by_governorate_is_a_choropleth_of_all_18_governorates_beside_its_table(string culture, string baghdad, string basra)
+    {
+        var page = await factory.CreateClient().GetDocumentAsync($"/statistics?culture={culture}");
+
+        var map = page.QuerySelector("section[aria-labelledby=registration] .governorate-map")!;
+        var svg = map.QuerySelector("svg[role=img]")!;
+        Assert.False(string.IsNullOrWhiteSpace(page.GetElementById(svg.GetAttribute("aria-labelledby")!.Split(' ')[1])!.TextContent));
+        var tiles = map.QuerySelectorAll("g.map-tile");
+        Assert.Equal(18, tiles.Length);
+        Assert.Contains(tiles, t => t.QuerySelector("title")!.TextContent.StartsWith(baghdad, StringComparison.Ordinal));
+        Assert.Contains(tiles, t => t.QuerySelector("title")!.TextContent.StartsWith(basra, StringComparison.Ordinal));
+        Assert.NotNull(map.ParentElement!.QuerySelector("#registration-caption"));
+
+        // Each tile's value is the governorate's total in the table (offices added together), and a larger value is
+        // never a lighter shade.
+        var values = tiles.Select(t => (Value: long.Parse(t.QuerySelector(".map-value")!.TextContent, System.Globalization.NumberStyles.Number,
+                System.Globalization.CultureInfo.GetCultureInfo(culture == "en" ? "en" : culture == "ar" ? "ar-IQ" : "ckb-IQ")),
+            Shade: int.Parse(t.GetAttribute("class")!.Split(' ').Single(c => c.StartsWith("map-shade-", StringComparison.Ordinal))["map-shade-".Length..],
+                System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.All(values, v => Assert.InRange(v.Shade, 1, 5));
+        Assert.All(values, a => Assert.All(values.Where(b => b.Value > a.Value), b => Assert.True(b.Shade >= a.Shade)));
+        Assert.Equal(5, map.QuerySelectorAll(".map-legend li").Length);
+    }
+
     [Fact]
     public async Task Anonymous_csv_downloads_are_served_from_the_output_cache_and_signed_in_users_never_are()
     {
