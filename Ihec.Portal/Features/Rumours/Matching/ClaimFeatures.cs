@@ -37,15 +37,24 @@ public static partial class ClaimFeatures
         .. ScriptFolding.Arabic.Where(p => p.To.Length == 0 && p.From != "\u200C"),
     ];
 
+    // Arabic: the hamza on waw or yeh seat becomes a bare hamza, so that the two accepted spellings of words like
+    // مسؤول/مسئول meet. Not in Sorani, where ئ carries every initial vowel.
+    private static readonly IReadOnlyList<(string From, string To)> ArabicExtra =
+    [
+        ("\u0624", "\u0621"), // ؤ → ء
+        ("\u0626", "\u0621"), // ئ → ء
+    ];
+
     private static readonly Dictionary<string, Dictionary<char, string>> Maps = new()
     {
-        ["ar"] = ToMap(ScriptFolding.Arabic),
+        ["ar"] = ToMap([.. ScriptFolding.Arabic, .. ArabicExtra]),
         ["ckb"] = ToMap([.. ScriptFolding.Sorani, .. SoraniExtra]),
         // English claims quote Arabic names: fold them as Arabic so the quoted name matches its other spellings.
-        ["en"] = ToMap([.. ScriptFolding.Latin, .. ScriptFolding.Arabic]),
+        ["en"] = ToMap([.. ScriptFolding.Latin, .. ScriptFolding.Arabic, .. ArabicExtra]),
     };
 
-    /// <summary>Normalised text: URLs, emoji, punctuation, tatweel, diacritics removed; Arabic letter variants folded;
+    /// <summary>Normalised text: URLs, emoji, punctuation, tatweel, diacritics removed; Arabic letter variants folded
+    /// (alef and hamza forms, taa marbuta, alef maqsura, Kurdish/Arabic keyboard letters); Arabic-Indic digits as ASCII;
     /// lower case. The language is guessed from the script. Exposed for tests and display.</summary>
     public static string Normalise(string text) => Normalise(text, GuessLanguage(text));
 
