@@ -95,14 +95,14 @@ public static class PortalRoutes
         Page("/tapes/new",                            S,    A,     A,     F,    F,    F,     F,    F,     F)
             with { SampleUrl = "/tapes/new?election=cor-2025&station=110203-04" },
         Page("/tapes/import",                         S,    A,     A,     F,    F,    F,     F,    F,     F),
-        Page("/tapes/{Id:guid}",                      S,    N,     N,     F,    F,    F,     F,    F,     F)
-            with { SampleUrl = "/tapes/00000000-0000-0000-0000-000000000001",
-                   Note = "No tape is seeded: members get 404, as they do for another organisation's tape (TapesTests)." },
+        Page("/tapes/{Id:guid}",                      S,    A,     A,     F,    F,    F,     F,    F,     F)
+            with { Sample = DemoTape("/tapes/"),
+                   Note = "The demo tape belongs to the members' organisation (Tammuz); another organisation's tape is 404 (TapesTests)." },
         Endpoint("GET", "/tapes/template.csv",        S,    A,     A,     F,    F,    F,     F,    F,     F)
             with { SampleUrl = "/tapes/template.csv?election=cor-2025" },
         Page("/ihec/tapes",                           S,    F,     F,     F,    F,    F,     A,    F,     F),
-        Page("/ihec/tapes/{Id:guid}",                 S,    F,     F,     F,    F,    F,     N,    F,     F)
-            with { SampleUrl = "/ihec/tapes/00000000-0000-0000-0000-000000000001", Note = "No tape is seeded: monitoring gets 404." },
+        Page("/ihec/tapes/{Id:guid}",                 S,    F,     F,     F,    F,    F,     A,    F,     F)
+            with { Sample = DemoTape("/ihec/tapes/") },
 
         // Library: everyone reads what is published, without an account; IHEC editors publish.
         Page("/library",                              A,    A,     A,     A,    A,    A,     A,    A,     A),
@@ -158,6 +158,9 @@ public static class PortalRoutes
         Endpoint("GET", "/healthz",                   A,    A,     A,     A,    A,    A,     A,    A,     A),
         Endpoint("GET", "/readyz",                    A,    A,     A,     A,    A,    A,     A,    A,     A),
     ];
+
+    private static Func<Ihec.Portal.Infrastructure.Data.PortalDbContext, string> DemoTape(string prefix) =>
+        db => prefix + db.Set<Ihec.Portal.Shared.Statistics.ResultsTapeRecord>().Single(t => t.ClientKey == "demo-tape-1").Id;
 
     public static RouteRow Row(string key) =>
         All.SingleOrDefault(r => r.Key == key) ?? throw new InvalidOperationException($"No route row '{key}'.");

@@ -242,7 +242,17 @@ public sealed class TallyEngineFaultTests(FakeEngineFactory factory) : IClassFix
                 new Dictionary<string, string> { ["Input.Cast"] = "10", ["Input.Valid"] = "9", ["Input.Invalid"] = "1" });
             var pending = await (await member.GetAsync(unknown.RedirectPath() + "?culture=en")).Content.ReadAsStringAsync();
             Assert.Contains("Awaiting comparison", pending);
+
+            // While the engine is still down, the background pass leaves it waiting.
+            await factory.Services.GetRequiredService<TapeService>().ComparePendingAsync();
+            Assert.Contains("Awaiting comparison", await (await member.GetAsync(unknown.RedirectPath() + "?culture=en")).Content.ReadAsStringAsync());
         });
+
+        // Once the engine answers, the pass that follows each refresh compares it, with nobody asking.
+        Assert.True(await factory.Services.GetRequiredService<TapeService>().ComparePendingAsync() >= 1);
+        var tapes = await (await member.GetAsync("/tapes?culture=en")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Awaiting comparison", tapes);
+        Assert.Contains("Station not in the system", tapes);
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public static class StatisticsModule
         services.AddSingleton<StatisticsService>();
         services.AddSingleton<TapeService>();
         services.AddHostedService<TallyRefreshService>();
+        services.AddHostedService<TapeDemo>();
 
         // The CSV downloads are cached briefly per language; a refresh evicts them at once.
         services.AddOutputCache(o => o.AddPolicy(OutputCachePolicy, p => p
@@ -99,4 +100,53 @@ public static class StatisticsModule
         app.MapStatisticsEndpoints();
         return app;
     }
+}
+
+/// <summary>
+/// With the embedded demo engine and <c>Demo:Enabled</c>, files one demo tape for the first demo organisation (with one
+/// entity's votes off by ten), so an observer's tape page and IHEC's view of a discrepancy can be tried on a fresh start.
+/// </summary>
+internal sealed class TapeDemo(IServiceProvider services, IConfiguration configuration, IOptions<TallyEngineOptions> options) : IHostedService
+{
+    public const string ClientKey = "demo-tape-1";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue<bool>("Demo:Enabled") || options.Value.Mode != TallyEngineMode.Embedded)
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var dbFactory = scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Infrastructure.Data.PortalDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var member = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            db.Users, u => u.Email == "member@tammuz.demo", cancellationToken);
+        var election = DemoTallyData.Instance.For(DemoTallyData.CouncilOfRepresentatives);
+        if (member is null || member.OrganisationId is not { } organisationId || election is null)
+        {
+            return;
+        }
+
+        if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+                db.Set<Ihec.Portal.Shared.Statistics.ResultsTapeRecord>(), t => t.OrganisationId == organisationId, cancellationToken))
+        {
+            return;
+        }
+
+        var station = election.StationsByCode.Values.OrderBy(s => s.StationCode, StringComparer.Ordinal).First();
+        var tape = new Ihec.Portal.Shared.Statistics.ResultsTape
+        {
+            StationCode = station.StationCode,
+            BallotsCast = station.BallotsCast,
+            ValidVotes = station.ValidVotes,
+            InvalidVotes = station.InvalidVotes,
+            Entities = station.Entities.Select((e, i) => i == 0 ? e with { Votes = e.Votes + 10 } : e).ToList(),
+        };
+        var actor = new Infrastructure.Auditing.AuditActor(member.Id, member.Email!, null);
+        await scope.ServiceProvider.GetRequiredService<TapeService>()
+            .SubmitAsync(new TapeAuthor(organisationId, member.Id, actor), DemoTallyData.CouncilOfRepresentatives, ClientKey, tape, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -291,7 +291,7 @@ public sealed partial class TallyRefresher(
 }
 
 /// <summary>Refreshes the snapshots on <see cref="TallyEngineOptions.RefreshInterval"/>, or later when the engine asks us to wait.</summary>
-public sealed partial class TallyRefreshService(TallyRefresher refresher, IOptions<TallyEngineOptions> options, TimeProvider clock, ILogger<TallyRefreshService> logger)
+public sealed partial class TallyRefreshService(TallyRefresher refresher, TapeService tapes, IOptions<TallyEngineOptions> options, TimeProvider clock, ILogger<TallyRefreshService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -306,6 +306,8 @@ public sealed partial class TallyRefreshService(TallyRefresher refresher, IOptio
             try
             {
                 await refresher.RefreshAllAsync(stoppingToken);
+                // Tapes filed while the engine could not answer are compared as soon as it can.
+                await tapes.ComparePendingAsync(cancellationToken: stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -119,6 +119,42 @@ public sealed class TapeService(IDbContextFactory<PortalDbContext> dbFactory, St
         return record;
     }
 
+    /// <summary>
+    /// Compares again every tape still pending (filed while the engine was unreachable or had no result for the station),
+    /// oldest first, at most <paramref name="limit"/> per call. Runs after each refresh, so an observer's tape is checked
+    /// as soon as the engine can answer, without anyone pressing "compare again". Returns how many were resolved.
+    /// </summary>
+    public async Task<int> ComparePendingAsync(int limit = 200, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pending = (await db.Set<ResultsTapeRecord>().Where(t => t.Status == TapeStatus.Pending).ToListAsync(cancellationToken))
+            .OrderBy(t => t.SubmittedAt).Take(limit).ToList();
+        var resolved = 0;
+        foreach (var record in pending)
+        {
+            var author = new TapeAuthor(record.OrganisationId, record.SubmittedByUserId, AuditActor.System);
+            var fresh = await CompareAsync(author, record.ElectionId, record.ClientKey, ToTape(record), record.Source, cancellationToken);
+            if (fresh.Status == TapeStatus.Pending)
+            {
+                continue;
+            }
+
+            record.Status = fresh.Status;
+            record.DifferencesJson = fresh.DifferencesJson;
+            record.DifferenceCount = fresh.DifferenceCount;
+            record.ComparedAt = fresh.ComparedAt;
+            record.EngineTransmittedAt = fresh.EngineTransmittedAt;
+            record.ComparedWithStoredResult = fresh.ComparedWithStoredResult;
+            record.Governorate = fresh.Governorate ?? record.Governorate;
+            record.Office = fresh.Office ?? record.Office;
+            db.Audit(AuditActor.System, "tape.compare", "ResultsTape", record.Id.ToString(), $"{record.StationCode}: {record.Status}", record.OrganisationId, clock);
+            resolved++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return resolved;
+    }
+
     public async Task<TapePage> ListForOrganisationAsync(Guid organisationId, TapeFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
