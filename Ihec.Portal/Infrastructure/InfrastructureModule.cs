@@ -30,6 +30,9 @@ public static class InfrastructureModule
         services.AddPortalData(builder.Configuration, paths.DataFolder);
         services.AddPortalEmail(builder.Configuration);
         services.AddSingleton<IFileStorage, LocalFileStorage>();
+        services.AddOptions<UploadSweepOptions>().Bind(builder.Configuration.GetSection(UploadSweepOptions.Section));
+        services.AddSingleton<UploadSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<UploadSweeper>());
         services.AddSingleton<Geography.GovernorateBoundaries>();
         services.AddScoped<CurrentActor>();
         services.AddPortalLocalisation();

@@ -14,6 +14,7 @@ public static class LibraryModule
         services.AddSingleton<ISitemapContributor, LibrarySitemap>();
         services.AddScoped<LibraryEditorService>();
         services.AddScoped<LibraryQueries>();
+        services.AddSingleton<Ihec.Portal.Infrastructure.Files.IStoredFileReferences>(new Ihec.Portal.Infrastructure.Files.StoredFileReferences(db => db.Set<LibraryAttachment>().Select(a => (string?)a.FileId)));
         // Before the search start-up, so a first start seeds the demo documents and then builds the index once.
         services.AddHostedService<LibraryStartup>();
         services.AddPortalSearch();

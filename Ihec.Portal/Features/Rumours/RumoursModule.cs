@@ -23,6 +23,7 @@ public static class RumoursModule
         services.AddSingleton<NearDuplicateIndex>();
         services.AddScoped<RumourService>();
         services.AddScoped<RumourEmails>();
+        services.AddSingleton<Ihec.Portal.Infrastructure.Files.IStoredFileReferences>(new Ihec.Portal.Infrastructure.Files.StoredFileReferences(db => db.Set<RumourScreenshot>().Select(s => (string?)s.FileId)));
         services.AddSingleton<ISitemapContributor, FactCheckSitemap>();
         services.AddHostedService<RumourStartup>();
         return services;

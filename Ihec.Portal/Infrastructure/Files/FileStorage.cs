@@ -10,6 +10,9 @@ public interface IFileStorage
     Task<StoredFile> SaveAsync(Stream content, FileKind kind, CancellationToken cancellationToken = default);
     Task<Stream?> OpenAsync(string id, CancellationToken cancellationToken = default);
     Task DeleteAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Every stored file with when it was stored, for the sweep of files nothing refers to.</summary>
+    IAsyncEnumerable<(string Id, DateTimeOffset StoredAt)> ListAsync(CancellationToken cancellationToken = default);
 }
 
 public sealed class LocalFileStorage(PortalPaths paths) : IFileStorage
@@ -41,6 +44,27 @@ public sealed class LocalFileStorage(PortalPaths paths) : IFileStorage
         }
 
         return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<(string Id, DateTimeOffset StoredAt)> ListAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(Root))
+        {
+            yield break;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(Root))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var id = Path.GetFileName(path);
+            if (PathFor(id) is not null)
+            {
+                yield return (id, new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero));
+            }
+        }
+
+        await Task.CompletedTask;
     }
 
     // Ids are generated here; anything else (a path, "..") is refused.
