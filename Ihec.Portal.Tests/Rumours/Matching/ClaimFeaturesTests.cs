@@ -132,10 +132,39 @@ public sealed class ClaimFeaturesTests
     [Fact]
     public void Features_are_the_stemmed_terms_of_the_claim_language()
     {
-        var features = ClaimFeatures.Extract("حرق صناديق الاقتراع في البصرة", "ar");
-        Assert.Contains("صناديق", features);
-        Assert.Contains("اقتراع", features); // article removed by Lucene's Arabic stemmer
+        var features = ClaimFeatures.Extract("شاهدنا حرق صناديق الاقتراع في البصرة", "ar");
+        Assert.Contains("شاهدنا", features); // not an election word: the analysed term itself
         Assert.DoesNotContain("في", features); // stop word
+        // Election words are compared as their glossary concept.
+        Assert.Contains("#burn", features);
+        Assert.Contains("#box", features);
+        Assert.Contains("#vote", features);
+        Assert.Contains("#IQ-BA", features);
+    }
+
+    [Theory]
+    [InlineData("ar", "المفوضية ألغت نتائج 30 محطة اقتراع في كركوك بسبب تزوير في صناديق الاقتراع")]
+    [InlineData("ckb", "کۆمسیۆن ئەنجامی ٣٠ وێستگەی دەنگدانی لە کەرکووک هەڵوەشاندەوە بەهۆی ساختەکاری لە سندوقەکاندا")]
+    [InlineData("en", "IHEC cancelled the results of 30 polling stations in Kirkuk because of fraud in the ballot boxes")]
+    public void The_same_claim_in_each_language_shares_its_election_concepts(string language, string claim)
+    {
+        var features = ClaimFeatures.Extract(claim, language);
+
+        Assert.Superset(new HashSet<string> { "#ihec", "#cancel", "#result", "30", "#station", "#IQ-KI", "#fraud", "#box" }, features.ToHashSet());
+    }
+
+    [Fact]
+    public void A_sorani_report_of_an_arabic_claim_is_similar_enough_to_be_suggested_but_not_grouped()
+    {
+        var index = new NearDuplicateIndex();
+        var arabicCase = Guid.NewGuid();
+        index.Add(Guid.NewGuid(), arabicCase, "المفوضية ألغت نتائج 30 محطة اقتراع في كركوك بعد اكتشاف تزوير واسع في صناديق الاقتراع", "ar");
+        index.Add(Guid.NewGuid(), Guid.NewGuid(), "انسحاب مرشحة من السباق في البصرة", "ar");
+
+        var match = Assert.Single(index.Find("کۆمسیۆن ئەنجامی ٣٠ وێستگەی دەنگدانی لە کەرکووک هەڵوەشاندەوە بەهۆی ساختەکاری لە سندوقەکاندا", "ckb"));
+
+        Assert.Equal(arabicCase, match.CaseId);
+        Assert.InRange(match.Similarity, NearDuplicateIndex.SuggestThreshold, NearDuplicateIndex.AutoGroupThreshold - 0.0001);
     }
 
     [Fact]

@@ -170,7 +170,7 @@ public static partial class ClaimFeatures
         {
             if (!Noise.Contains(term))
             {
-                features.Add(term);
+                features.Add(Concepts.TryGetValue((lang, term), out var concept) ? concept : term);
             }
         }
 
@@ -185,6 +185,43 @@ public static partial class ClaimFeatures
     // would otherwise weigh as much as the place or the party. Deliberately short: a word that can carry a claim's
     // content ("before", "news", "people") does not belong here.
     private static readonly HashSet<string> Noise = BuildNoise();
+
+    // Each analysed term of a glossary word, in its language, to its concept ("#" marks a concept: no analysed word
+    // starts with one). A term two concepts share stays itself rather than joining either.
+    private static readonly Dictionary<(string Language, string Term), string> Concepts = BuildConcepts();
+
+    private static Dictionary<(string, string), string> BuildConcepts()
+    {
+        var map = new Dictionary<(string, string), string>();
+        var clashes = new HashSet<(string, string)>();
+        foreach (var (concept, ar, ckb, en) in ElectionGlossary.Entries)
+        {
+            foreach (var (language, words) in new[] { ("ar", ar), ("ckb", ckb), ("en", en) })
+            {
+                foreach (var term in Analyzer.Terms(PortalAnalyzer.QueryField(language), Normalise(words, language)))
+                {
+                    if (Noise.Contains(term))
+                    {
+                        continue;
+                    }
+
+                    if (map.TryGetValue((language, term), out var existing) && existing != "#" + concept)
+                    {
+                        clashes.Add((language, term));
+                    }
+
+                    map[(language, term)] = "#" + concept;
+                }
+            }
+        }
+
+        foreach (var clash in clashes)
+        {
+            map.Remove(clash);
+        }
+
+        return map;
+    }
 
     private static HashSet<string> BuildNoise()
     {
