@@ -9,7 +9,8 @@ namespace Ihec.Portal.Tests.EndToEnd;
 /// An axe scan of every page each principal may open (the <see cref="PortalRoutes"/> rows whose outcome is Allowed),
 /// in Arabic, Sorani and English. Serious and critical violations fail (WCAG 2.2 AA is the target; DESIGN.md);
 /// the message lists each violation's rule, the elements (CSS targets and markup) and what to fix. Every page is
-/// loaded and checked; axe runs once per distinct markup (see <see cref="PlaywrightPortal.ScanAsync"/>).
+/// loaded and checked; axe runs on every distinct content and every distinct shell around it, not again on a page
+/// whose two parts were both scanned already (see <see cref="PlaywrightPortal.ScanAsync"/>).
 /// </summary>
 [Collection(PlaywrightCollection.Name)]
 public sealed class AccessibilityScanTests(PlaywrightPortal browser)
@@ -71,6 +72,27 @@ public sealed class AccessibilityScanTests(PlaywrightPortal browser)
         problems.AddRange(brokenAssets.Select(a => "asset failed: " + a));
         Assert.True(problems.Count == 0,
             $"{principal}, {language}: {problems.Count} problem(s) on {rows.Count} page(s)\n" + string.Join("\n", problems));
+    }
+
+    // The scan must still see a violation on a page whose other part was scanned already: a button without a name
+    // (critical) put into the content of a page, then into the shell around a content scanned a moment before.
+    [Fact]
+    public async Task A_violation_in_either_part_of_an_otherwise_scanned_page_is_found()
+    {
+        await using var context = await browser.NewContextAsync(Principal.Anonymous);
+        var page = await context.NewPageAsync();
+        const string url = "/library?culture=en";
+
+        await PlaywrightPortal.OpenAsync(page, url);
+        await browser.ScanAsync(page, "library, as it is");
+        await page.EvaluateAsync("() => document.querySelector('main').append(document.createElement('button'))");
+        var inContent = await browser.ScanAsync(page, "library, nameless button in main");
+        Assert.Contains(inContent.Violations, v => v.Id == "button-name");
+
+        await PlaywrightPortal.OpenAsync(page, url);
+        await page.EvaluateAsync("() => document.querySelector('header').append(document.createElement('button'))");
+        var inShell = await browser.ScanAsync(page, "library, nameless button in the header");
+        Assert.Contains(inShell.Violations, v => v.Id == "button-name");
     }
 
     private static string Describe(AxeScan scan)

@@ -35,7 +35,9 @@ public sealed class PlaywrightPortal : IAsyncLifetime
     ];
 
     private readonly ConcurrentDictionary<Principal, Lazy<Task<string>>> storageStates = new();
-    private readonly ConcurrentDictionary<string, Lazy<Task<AxeScan>>> scans = new();
+    // Scans by content fingerprint, and the shells scanned (see ScanAsync); both guarded by a lock on scans.
+    private readonly Dictionary<string, Lazy<Task<AxeScan>>> scans = [];
+    private readonly Dictionary<string, Lazy<Task<AxeScan>>> scannedShells = [];
     private IPlaywright? playwright;
     private IBrowser? browser;
 
@@ -110,38 +112,70 @@ public sealed class PlaywrightPortal : IAsyncLifetime
     }
 
     /// <summary>
-    /// The serious and critical axe violations on the open page. Pages whose markup is identical apart from text
-    /// and per-request tokens (the same page as two staff roles that see the same menu, say) give identical axe
-    /// results, so such a page is scanned once and later visits reuse that scan; the page itself is still loaded
-    /// and its status and address checked by the caller.
+    /// The serious and critical axe violations on the open page. Axe takes most of a page's time in the scan tests, and
+    /// most pages repeat what was scanned already: the same content in another principal's shell (a public page as
+    /// each role), the same shell around other content. So the page's markup is fingerprinted in two parts, the shell
+    /// (everything outside <c>main</c>) and the content (<c>main</c>), each apart from text and per-request tokens, and
+    /// axe runs on the whole page unless both parts were already scanned in this run, each on a whole page: then the
+    /// scan of the earlier page with this content is returned (its violations, if any, are this content's). Every
+    /// distinct content and every distinct shell is still scanned, in each language (text direction and language are
+    /// attributes, so they are part of both fingerprints); the page itself is always loaded and its status and
+    /// address checked by the caller. What this can miss: a violation that only one pairing of a shell with a content
+    /// produces (a duplicate id shared by the two, say); ids in the shell are fixed and prefixed, which makes that unlikely.
     /// </summary>
     public async Task<AxeScan> ScanAsync(IPage page, string description)
     {
-        var signature = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(await page.EvaluateAsync<string>(MarkupSignature))));
-        return await scans.GetOrAdd(signature, _ => new Lazy<Task<AxeScan>>(async () =>
+        var parts = await page.EvaluateAsync<string[]>(MarkupSignature);
+        var shell = Hash(parts[0]);
+        var content = Hash(parts[1]);
+        Lazy<Task<AxeScan>>? earlier;
+        lock (scans)
         {
-            var result = await page.RunAxe();
-            return new AxeScan(description, result.Violations.Where(v => v.Impact is "serious" or "critical").ToList());
-        })).Value;
+            if (!scannedShells.ContainsKey(shell) || !scans.TryGetValue(content, out earlier))
+            {
+                earlier = null;
+                var scan = new Lazy<Task<AxeScan>>(async () =>
+                {
+                    var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+                    return new AxeScan(description, result.Violations.Where(v => v.Impact is "serious" or "critical").ToList());
+                });
+                scannedShells.TryAdd(shell, scan);
+                scans.TryAdd(content, scan);
+                earlier = scan;
+            }
+        }
+
+        return await earlier.Value;
+
+        static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    // The page's elements and attributes in document order, with text reduced to "there is some" and without
-    // the values that change on every request (antiforgery tokens) or with timing (the signed-in session guard).
+    // The shell's and the content's elements and attributes in document order, with text reduced to "there is some"
+    // and without the values that change on every request (antiforgery tokens) or with timing (the signed-in session
+    // guard). In the shell, links' addresses and titles (the language links and the skip link point at the current
+    // page) and which menu item is the current page are left out. The content's place in the shell is marked; the
+    // root's lang and dir are in both.
     private const string MarkupSignature = """
         () => {
-          const parts = [];
-          const walk = node => {
+          const walk = (node, parts, main) => {
             if (node.nodeType === Node.TEXT_NODE) { if (node.textContent.trim()) parts.push('#'); return; }
             if (node.nodeType !== Node.ELEMENT_NODE || node.hasAttribute('data-session-guard')) return;
+            if (main && node === main) { parts.push('<MAIN/>'); return; }
             const hidden = node.tagName === 'INPUT' && node.type === 'hidden';
-            const attributes = [...node.attributes].filter(a => !(hidden && a.name === 'value'))
-              .map(a => a.name + '=' + a.value).sort();
+            const attributes = [...node.attributes]
+              .filter(a => !(hidden && a.name === 'value') && !(main && a.name === 'aria-current'))
+              .map(a => a.name + '=' + (main && (a.name === 'href' || a.name === 'title') ? '' : a.value)).sort();
             parts.push('<' + node.tagName + ' ' + attributes.join(' ') + '>');
-            node.childNodes.forEach(walk);
+            node.childNodes.forEach(child => walk(child, parts, main));
             parts.push('</' + node.tagName + '>');
           };
-          walk(document.documentElement);
-          return parts.join('');
+          const main = document.querySelector('main');
+          const root = document.documentElement;
+          const shell = [];
+          walk(root, shell, main);
+          const content = ['main', 'lang=' + root.lang, 'dir=' + root.dir];
+          if (main) walk(main, content, null);
+          return [shell.join(''), content.join('')];
         }
         """;
 
