@@ -19,11 +19,11 @@ public sealed record CaseMatch(Guid CaseId, double Similarity);
 /// is probabilistic is whether a report between 0.6 and 0.7 is looked at. A case usually has several reports, each a
 /// separate chance, and reports of one rumour mostly reach 0.8 (bench/README.md); a rewording that keeps only two
 /// thirds of the words may not be suggested, and the analyst finds it by searching.</para>
-/// <para>Layout, for speed: every report has a slot (an int, reused after removal), and everything a query reads is
-/// in arrays indexed by slot: the feature arrays, the case numbers, and the bucket chains (for each band, a table of
-/// chain heads indexed by the low bits of the band's key, and a next-slot link per slot and band with the key's high
-/// bits to skip reports that only share the table cell). No dictionary, no object per report and no allocation per
-/// candidate on the query path.</para>
+/// <para>Layout, for speed (a query touches a few hundred reports among 100,000, and each read from main memory costs
+/// as much as scoring a report): every report has a slot (an int, reused after removal); its case number and feature
+/// hashes sit together in one stretch of a pool indexed by slot (<see cref="Stride"/>); each band has an
+/// open-addressing table of (key check, slot) pairs, so the reports of one bucket are read together, usually from one
+/// cache line. No dictionary, no object per report and no allocation per candidate on the query path.</para>
 /// </remarks>
 public sealed class NearDuplicateIndex
 {
@@ -50,8 +50,14 @@ public sealed class NearDuplicateIndex
     /// <summary>Rows per band: see <see cref="DefaultBands"/>.</summary>
     internal const int DefaultRows = 10;
 
-    private const int None = -1;
+    /// <summary>Longs per slot in the pool: a header (case number and feature count), then up to 15 feature hashes;
+    /// a report with more (rare: generated claims have 5–15) keeps them in an array of its own.</summary>
+    private const int Stride = 16;
+
+    private const int Empty = -1;
+    private const int Removed = -2;
     private const int InitialSlots = 1024;
+    private const ulong FreeHeader = ulong.MaxValue;
 
     private readonly int bands;
     private readonly int rows;
@@ -62,22 +68,22 @@ public sealed class NearDuplicateIndex
     private readonly Dictionary<Guid, int> slotOf = [];
     private readonly Stack<int> freeSlots = new();
     private int usedSlots;
+    private int capacity;
 
-    // By slot. A free slot has no features (null) and is in no chain.
-    private Guid[] reportIds = new Guid[InitialSlots];
-    private int[] caseOf = new int[InitialSlots];
-    private ulong[]?[] featuresOf = new ulong[InitialSlots][];
+    // pool[slot * Stride] is the header (FreeHeader for a free slot), the features follow.
+    private ulong[] pool = [];
+    private ulong[]?[] overflow = [];
 
     // Cases are numbered (never renumbered) so that a query keeps each case's best similarity in an array.
     private readonly Dictionary<Guid, int> caseNumbers = [];
     private readonly List<Guid> caseIds = [];
 
-    // The buckets: heads[band * cells + (key & (cells - 1))] is the first slot of the chain, links[slot * bands + band]
-    // the next slot and the high half of that slot's key for the band. cells is twice the slot capacity (a power of
-    // two), so a chain rarely holds a report with another key; when it does, the check skips it.
+    // The buckets: per band, `cells` entries (twice the slot capacity, a power of two) from table[band * cells], linear
+    // probing from the cell given by the key's low bits; an entry holds the key's high half (to skip reports of other
+    // keys met on the way) and the slot. Removal leaves a tombstone; too many and the table is rebuilt.
     private int cells;
-    private int[] heads;
-    private Link[] links;
+    private Bucket[] table = [];
+    private int removedEntries;
 
     /// <summary>An index with the calibrated parameters.</summary>
     public NearDuplicateIndex() : this(DefaultBands, DefaultRows)
@@ -97,10 +103,7 @@ public sealed class NearDuplicateIndex
             seeds[i] = FeatureHash.SplitMix(ref state);
         }
 
-        cells = 2 * InitialSlots;
-        heads = new int[bands * cells];
-        Array.Fill(heads, None);
-        links = new Link[InitialSlots * bands];
+        Resize(InitialSlots);
     }
 
     /// <summary>The number of reports indexed.</summary>
@@ -120,7 +123,7 @@ public sealed class NearDuplicateIndex
         }
     }
 
-    /// <summary>Candidates scored by the last <see cref="Find"/> on this thread (for the benchmark).</summary>
+    /// <summary>Candidates found by the last <see cref="Find"/> on this thread (for the benchmark).</summary>
     [ThreadStatic]
     internal static int LastCandidates;
 
@@ -136,18 +139,16 @@ public sealed class NearDuplicateIndex
         {
             RemoveLocked(reportId);
             var slot = freeSlots.Count > 0 ? freeSlots.Pop() : usedSlots++;
-            if (slot == reportIds.Length)
+            if (slot == capacity)
             {
-                Grow();
+                Resize(capacity * 2);
             }
 
-            reportIds[slot] = reportId;
-            caseOf[slot] = CaseNumber(caseId);
-            featuresOf[slot] = features;
+            Store(slot, CaseNumber(caseId), features);
             slotOf.Add(reportId, slot);
             if (features.Length > 0)
             {
-                LinkSlot(slot, keys);
+                Insert(slot, keys);
             }
         }
         finally
@@ -178,7 +179,7 @@ public sealed class NearDuplicateIndex
         {
             if (slotOf.TryGetValue(reportId, out var slot))
             {
-                caseOf[slot] = CaseNumber(caseId);
+                pool[slot * Stride] = Header(CaseNumber(caseId), CountOf(pool[slot * Stride]));
             }
         }
         finally
@@ -209,44 +210,72 @@ public sealed class NearDuplicateIndex
         gate.EnterReadLock();
         try
         {
-            var exclude = excludeReport is { } excluded && slotOf.TryGetValue(excluded, out var slot) ? slot : None;
-            var mark = scratch.Begin(reportIds.Length, caseIds.Count);
+            var exclude = excludeReport is { } excluded && slotOf.TryGetValue(excluded, out var slot) ? slot : Empty;
+            var mark = scratch.Begin(caseIds.Count);
 
-            // First the candidates (the chains of the query's buckets, each slot once), then their scores: the two
-            // loops keep the memory reads of one candidate independent of the previous candidate's merge.
-            var count = 0;
+            // The first entry of each of the query's buckets, in a loop without branches on what is read, so that the
+            // processor has all the memory reads in flight at once; the probes below then mostly find them in the
+            // cache. (Probing band after band directly waits for each read in turn: three times slower, measured.)
+            Span<Bucket> firsts = stackalloc Bucket[bands];
             for (var b = 0; b < bands; b++)
             {
-                var check = Check(keys[b]);
-                for (var s = heads[b * cells + Cell(keys[b])]; s != None; s = links[s * bands + b].Next)
-                {
-                    if (links[s * bands + b].Check != check || scratch.Marks[s] == mark)
-                    {
-                        continue;
-                    }
-
-                    scratch.Marks[s] = mark;
-                    if (s != exclude)
-                    {
-                        scratch.AddCandidate(ref count, s);
-                    }
-                }
+                firsts[b] = table[b * cells + Cell(keys[b])];
             }
 
-            LastCandidates = count;
-            var candidates = scratch.Candidates;
-            for (var i = 0; i < count; i++)
+            // The candidates: the slots in the query's buckets, each once (a small per-thread set, not a mark per slot).
+            var mask = cells - 1;
+            for (var b = 0; b < bands; b++)
             {
-                var other = featuresOf[candidates[i]]!;
-                if (!CanReach(features.Length, other.Length))
+                if (firsts[b].Slot == Empty)
                 {
                     continue;
                 }
 
-                var similarity = FeatureHash.Jaccard(features, other);
+                var check = Check(keys[b]);
+                var start = b * cells;
+                for (var i = Cell(keys[b]); ; i = (i + 1) & mask)
+                {
+                    var entry = table[start + i];
+                    if (entry.Slot == Empty)
+                    {
+                        break;
+                    }
+
+                    if (entry.Check == check && entry.Slot >= 0 && entry.Slot != exclude)
+                    {
+                        scratch.AddCandidate(entry.Slot);
+                    }
+                }
+            }
+
+            var count = scratch.Count;
+            var candidates = scratch.Candidates;
+            LastCandidates = count;
+
+            // Their headers, in a loop of independent reads (the processor overlaps the memory accesses), also reading
+            // a long of the next cache line of each slot's stretch, where most of the features lie; then the scores.
+            var headers = scratch.Headers;
+            var touched = 0UL;
+            for (var i = 0; i < count; i++)
+            {
+                headers[i] = pool[candidates[i] * Stride];
+                touched ^= pool[candidates[i] * Stride + 8];
+            }
+
+            scratch.Touch = touched;
+
+            for (var i = 0; i < count; i++)
+            {
+                var featureCount = CountOf(headers[i]);
+                if (!CanReach(features.Length, featureCount))
+                {
+                    continue;
+                }
+
+                var similarity = FeatureHash.Jaccard(features, FeaturesOf(candidates[i], featureCount));
                 if (similarity >= SuggestThreshold)
                 {
-                    scratch.Offer(caseOf[candidates[i]], similarity, mark);
+                    scratch.Offer(CaseOf(headers[i]), similarity, mark);
                 }
             }
 
@@ -277,6 +306,29 @@ public sealed class NearDuplicateIndex
 
     private static uint Check(ulong key) => (uint)(key >> 32);
 
+    private static ulong Header(int caseNumber, int featureCount) => ((ulong)(uint)caseNumber << 32) | (uint)featureCount;
+
+    private static int CountOf(ulong header) => (int)(uint)header;
+
+    private static int CaseOf(ulong header) => (int)(header >> 32);
+
+    private ReadOnlySpan<ulong> FeaturesOf(int slot, int featureCount) =>
+        featureCount < Stride ? pool.AsSpan(slot * Stride + 1, featureCount) : overflow[slot];
+
+    private void Store(int slot, int caseNumber, ulong[] features)
+    {
+        pool[slot * Stride] = Header(caseNumber, features.Length);
+        if (features.Length < Stride)
+        {
+            features.CopyTo(pool, slot * Stride + 1);
+            overflow[slot] = null;
+        }
+        else
+        {
+            overflow[slot] = features;
+        }
+    }
+
     private int CaseNumber(Guid caseId)
     {
         if (!caseNumbers.TryGetValue(caseId, out var number))
@@ -296,63 +348,97 @@ public sealed class NearDuplicateIndex
             return;
         }
 
-        var features = featuresOf[slot]!;
+        var features = FeaturesOf(slot, CountOf(pool[slot * Stride]));
         if (features.Length > 0)
         {
             // The keys are not stored: they are recomputed from the features (removals are rare).
             Span<ulong> keys = stackalloc ulong[bands];
             BandKeys(features, keys);
+            var mask = cells - 1;
             for (var b = 0; b < bands; b++)
             {
-                ref var at = ref heads[b * cells + Cell(keys[b])];
-                while (at != slot)
+                var start = b * cells;
+                for (var i = Cell(keys[b]); ; i = (i + 1) & mask)
                 {
-                    if (at == None)
+                    ref var entry = ref table[start + i];
+                    if (entry.Slot == Empty)
                     {
-                        throw new InvalidOperationException("A report's bucket chain does not hold it.");
+                        throw new InvalidOperationException("A report is missing from its bucket.");
                     }
 
-                    at = ref links[at * bands + b].Next;
+                    if (entry.Slot == slot)
+                    {
+                        entry.Slot = Removed;
+                        break;
+                    }
                 }
-
-                at = links[slot * bands + b].Next;
             }
+
+            removedEntries += bands;
         }
 
-        featuresOf[slot] = null;
-        reportIds[slot] = Guid.Empty;
+        pool[slot * Stride] = FreeHeader;
+        overflow[slot] = null;
         freeSlots.Push(slot);
+        if (removedEntries > bands * (cells / 8))
+        {
+            Resize(capacity);
+        }
     }
 
-    private void LinkSlot(int slot, ReadOnlySpan<ulong> keys)
+    private void Insert(int slot, ReadOnlySpan<ulong> keys)
     {
+        var mask = cells - 1;
         for (var b = 0; b < bands; b++)
         {
-            ref var head = ref heads[b * cells + Cell(keys[b])];
-            links[slot * bands + b] = new Link { Next = head, Check = Check(keys[b]) };
-            head = slot;
+            var start = b * cells;
+            for (var i = Cell(keys[b]); ; i = (i + 1) & mask)
+            {
+                ref var entry = ref table[start + i];
+                if (entry.Slot < 0)
+                {
+                    if (entry.Slot == Removed)
+                    {
+                        removedEntries--;
+                    }
+
+                    entry = new Bucket { Check = Check(keys[b]), Slot = slot };
+                    break;
+                }
+            }
         }
     }
 
-    // Doubles the slot arrays and the bucket table, and links every report again (keys recomputed: one pass per
-    // doubling, so each report is hashed about twice over the index's growth).
-    private void Grow()
+    // Sets the slot capacity (a power of two) and rebuilds the bucket tables with twice as many cells per band, so
+    // they stay at most half full and without tombstones. The keys are recomputed: at one pass per doubling, each
+    // report is hashed about twice over the index's growth.
+    private void Resize(int newCapacity)
     {
-        var capacity = reportIds.Length * 2;
-        Array.Resize(ref reportIds, capacity);
-        Array.Resize(ref caseOf, capacity);
-        Array.Resize(ref featuresOf, capacity);
-        links = new Link[capacity * bands];
-        cells = 2 * capacity;
-        heads = new int[bands * cells];
-        Array.Fill(heads, None);
-        Span<ulong> keys = stackalloc ulong[bands];
-        for (var slot = 0; slot < usedSlots; slot++)
+        var oldPool = pool;
+        var oldOverflow = overflow;
+        var oldCapacity = capacity;
+        capacity = newCapacity;
+        pool = new ulong[capacity * Stride];
+        overflow = new ulong[]?[capacity];
+        for (var slot = 0; slot < capacity; slot++)
         {
-            if (featuresOf[slot] is { Length: > 0 } features)
+            pool[slot * Stride] = FreeHeader;
+        }
+
+        Array.Copy(oldPool, pool, Math.Min(oldPool.Length, pool.Length));
+        Array.Copy(oldOverflow, overflow, Math.Min(oldOverflow.Length, overflow.Length));
+        cells = 2 * capacity;
+        table = new Bucket[bands * cells];
+        Array.Fill(table, new Bucket { Slot = Empty });
+        removedEntries = 0;
+        Span<ulong> keys = stackalloc ulong[bands];
+        for (var slot = 0; slot < Math.Min(oldCapacity, usedSlots); slot++)
+        {
+            var header = pool[slot * Stride];
+            if (header != FreeHeader && CountOf(header) > 0)
             {
-                BandKeys(features, keys);
-                LinkSlot(slot, keys);
+                BandKeys(FeaturesOf(slot, CountOf(header)), keys);
+                Insert(slot, keys);
             }
         }
     }
@@ -381,18 +467,19 @@ public sealed class NearDuplicateIndex
         }
     }
 
-    private struct Link
+    private struct Bucket
     {
-        /// <summary>The next slot in the chain, or <see cref="None"/>.</summary>
-        public int Next;
-
-        /// <summary>The high half of the slot's key for this band.</summary>
+        /// <summary>The high half of the report's key for this band.</summary>
         public uint Check;
+
+        /// <summary>The report's slot, <see cref="Empty"/> (ends a probe) or <see cref="Removed"/> (a tombstone).</summary>
+        public int Slot;
     }
 
-    /// <summary>Per-thread query state (readers run in parallel, so it cannot live in the index): a mark per slot so
-    /// that a candidate found through several bands is scored once, the candidates, and the best similarity per case
-    /// number with its own marks. Reused from query to query: no allocation but the result.</summary>
+    /// <summary>Per-thread query state (readers run in parallel, so it cannot live in the index): the candidates with
+    /// a small open-addressing set so that a report found through several bands is taken once, their headers, and the
+    /// best similarity per case number with marks of its own. Reused from query to query: no allocation but the
+    /// result.</summary>
     private sealed class Scratch
     {
         [ThreadStatic]
@@ -401,9 +488,18 @@ public sealed class NearDuplicateIndex
         private int mark;
         private int[] caseMarks = [];
 
-        public int[] Marks { get; private set; } = [];
+        // (mark << 32) | slot; an entry of an earlier query's mark is empty.
+        private ulong[] seen = new ulong[1024];
+        private int seenShift = 64 - 10;
+
+        public int Count { get; private set; }
+
+        /// <summary>Where the reads that only bring features into the cache go (so they are not optimised away).</summary>
+        public ulong Touch { get; set; }
 
         public int[] Candidates { get; private set; } = new int[256];
+
+        public ulong[] Headers { get; private set; } = new ulong[256];
 
         public double[] Best { get; private set; } = [];
 
@@ -411,51 +507,67 @@ public sealed class NearDuplicateIndex
 
         public static Scratch Current => current ??= new Scratch();
 
-        /// <summary>Sizes the arrays and returns the query's mark.</summary>
-        public int Begin(int slots, int cases)
+        /// <summary>Sizes the case arrays and returns the query's mark.</summary>
+        public int Begin(int cases)
         {
-            if (Marks.Length < slots)
-            {
-                Marks = new int[slots];
-                mark = 0;
-            }
-
             if (caseMarks.Length < cases)
             {
                 var size = Math.Max(cases, caseMarks.Length * 2);
                 caseMarks = new int[size];
                 Best = new double[size];
+                Array.Clear(seen);
                 mark = 0;
             }
 
             if (mark == int.MaxValue)
             {
-                Array.Clear(Marks);
                 Array.Clear(caseMarks);
+                Array.Clear(seen);
                 mark = 0;
             }
 
-            if (mark == 0)
-            {
-                // Fresh or cleared arrays hold 0: start above it.
-                Array.Clear(Marks);
-                Array.Clear(caseMarks);
-            }
-
+            Count = 0;
             Touched.Clear();
             return ++mark;
         }
 
-        public void AddCandidate(ref int count, int slot)
+        public void AddCandidate(int slot)
         {
-            if (count == Candidates.Length)
+            var tag = (ulong)(uint)mark << 32;
+            var mask = seen.Length - 1;
+            for (var i = (int)(((ulong)(uint)slot * 0x9E3779B97F4A7C15UL) >> seenShift); ; i = (i + 1) & mask)
             {
-                var larger = new int[count * 2];
-                Candidates.CopyTo(larger, 0);
-                Candidates = larger;
+                if ((seen[i] & 0xFFFFFFFF00000000UL) != tag)
+                {
+                    seen[i] = tag | (uint)slot;
+                    break;
+                }
+
+                if ((int)(uint)seen[i] == slot)
+                {
+                    return;
+                }
             }
 
-            Candidates[count++] = slot;
+            if (Count == Candidates.Length)
+            {
+                Candidates = [.. Candidates, .. new int[Count]];
+                Headers = new ulong[Candidates.Length];
+            }
+
+            Candidates[Count++] = slot;
+            if (Count * 2 > seen.Length)
+            {
+                // Keep the set at most half full: a larger one, and this query's candidates in it again.
+                seen = new ulong[seen.Length * 2];
+                seenShift--;
+                var count = Count;
+                Count = 0;
+                for (var i = 0; i < count; i++)
+                {
+                    AddCandidate(Candidates[i]);
+                }
+            }
         }
 
         public void Offer(int caseNumber, double similarity, int queryMark)
@@ -511,7 +623,10 @@ public static class FeatureHash
     }
 
     /// <summary>Exact Jaccard similarity of two sorted, distinct hash arrays (a merge, no allocation).</summary>
-    public static double Jaccard(ulong[] a, ulong[] b)
+    public static double Jaccard(ulong[] a, ulong[] b) => Jaccard(a.AsSpan(), b.AsSpan());
+
+    /// <summary>As <see cref="Jaccard(ulong[], ulong[])"/>, on spans (the index keeps features in a pool).</summary>
+    public static double Jaccard(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
         if (a.Length == 0 && b.Length == 0)
         {
