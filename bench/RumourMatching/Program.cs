@@ -64,16 +64,19 @@ foreach (var (report, _) in queries.Take(20))
 var lshTimes = new List<double>();
 var scanTimes = new List<double>();
 var extractTimes = new List<double>();
+var candidateCounts = new List<double>();
 var lsh = new Tally();
 var scan = new Tally();
 var sweep = new List<(bool Known, double TrueBest, double WrongBest)>();
 var lshFoundScanTop = 0;
+var lshTopTied = 0;
 var scanTopsAboveSuggest = 0;
 foreach (var (report, known) in queries)
 {
     var t0 = Stopwatch.GetTimestamp();
     var found = index.Find(report.Text, report.Language);
     lshTimes.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+    candidateCounts.Add(NearDuplicateIndex.LastCandidates);
 
     t0 = Stopwatch.GetTimestamp();
     var exhaustive = Scan(report.Text, report.Language, NearDuplicateIndex.SuggestThreshold);
@@ -105,6 +108,10 @@ foreach (var (report, known) in queries)
         {
             lshFoundScanTop++;
         }
+        else if (found.Count > 0 && found[0].Similarity == exhaustive[0].Similarity)
+        {
+            lshTopTied++;
+        }
     }
 }
 
@@ -117,7 +124,8 @@ Row($"exact Jaccard scan of {baseline.Length:N0}", scanTimes, scan);
 Console.WriteLine();
 Console.WriteLine($"speed-up: p50 {Percentile(scanTimes, 50) / Percentile(lshTimes, 50):F0}x, p99 {Percentile(scanTimes, 99) / Percentile(lshTimes, 99):F0}x, mean {scanTimes.Average() / lshTimes.Average():F0}x");
 Console.WriteLine($"feature extraction of the query (Lucene analysis), part of both: p50 {Percentile(extractTimes, 50):F3} ms, p99 {Percentile(extractTimes, 99):F3} ms");
-Console.WriteLine($"LSH returned the scan's best case first for {lshFoundScanTop} of {scanTopsAboveSuggest} queries where the scan had one");
+Console.WriteLine($"LSH candidates scored per query: p50 {Percentile(candidateCounts, 50):F0}, p99 {Percentile(candidateCounts, 99):F0}, mean {candidateCounts.Average():F0} (of {baseline.Length:N0} the scan scores)");
+Console.WriteLine($"LSH returned the scan's best case first for {lshFoundScanTop} of {scanTopsAboveSuggest} queries where the scan had one; for {lshTopTied} others a case of the same similarity (a tie the scan broke with a case LSH did not find)");
 Console.WriteLine($"queries: {lsh.Known} of known claims (a 5th report of an indexed claim), {lsh.New} of new claims");
 Console.WriteLine();
 Console.WriteLine("Threshold sweep (exact similarities from the scan): recall = known queries whose true case reaches the threshold;");

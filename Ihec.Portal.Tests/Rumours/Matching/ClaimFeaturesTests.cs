@@ -193,4 +193,29 @@ public sealed class ClaimFeaturesTests
             i => parallel[i] = string.Join(' ', ClaimFeatures.Extract(claims[i].Text, claims[i].Language).Order()));
         Assert.Equal(sequential, parallel);
     }
+
+    [Fact]
+    public void Word_by_word_analysis_gives_the_features_of_the_whole_text()
+    {
+        // Extract analyses each normalised word once and keeps its features; that must equal Lucene's analysis of the
+        // whole text, on every generated report (all three languages, every kind of variation) and on awkward input.
+        // Each text twice: the first time a word may be analysed, the second time it is known.
+        string[] awkward =
+        [
+            "IHEC's results: 12seats for the list's candidates, 3rd recount in Kirkuk (CNN), e-mail bit.ly/x 🔥",
+            "Ballot-boxes burned — ١٢ box's at station#5; don't share!!",
+            "المفوضية ألغت نتائج ٣٠ محطة اقتراع في كركوك Kirkuk2025 بسبب التزوير",
+            "کۆمسیۆن ئەنجامی ٣٠ وێستگەی دەنگدانی لە کەرکووک هەڵوەشاندەوە بەهۆی ساختەکاری، لە سندوقەکاندا",
+            "نیوه‌ی دەنگەکان ئەنجامه‌کان ھەڵبژاردن Duhok",
+            "日本 选举 ภาษาไทย 한국어 mixed with عربي",
+            "",
+            "   ",
+        ];
+        var corpus = ClaimCorpus.Generate(1500, 5, seed: 11).Select(c => (c.Text, c.Language));
+        var texts = corpus.Concat(awkward.SelectMany(t => new[] { (t, "ar"), (t, "ckb"), (t, "en"), (t, "") })).ToList();
+        foreach (var (text, language) in texts.Concat(texts))
+        {
+            Assert.Equal(ClaimFeatures.ExtractWhole(text, language).Order(), ClaimFeatures.Extract(text, language).Order());
+        }
+    }
 }

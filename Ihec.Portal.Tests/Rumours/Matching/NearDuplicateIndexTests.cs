@@ -173,4 +173,34 @@ public sealed class NearDuplicateIndexTests
             Assert.Equal(1.0, index.Find(claim.Text, claim.Language).Single(m => m.CaseId == claim.CaseId).Similarity, 6);
         }
     }
+
+    [Fact]
+    public void After_growth_removals_and_reuse_of_slots_the_index_finds_what_a_fresh_one_finds()
+    {
+        // Enough reports to grow the slot arrays and bucket tables several times, and enough removals to rebuild the
+        // tables from their tombstones; slots freed by removals are reused by the reports added after them.
+        var claims = ClaimCorpus.Generate(1500, 3, seed: 21);
+        var index = new NearDuplicateIndex();
+        foreach (var claim in claims)
+        {
+            index.Add(claim.ReportId, claim.CaseId, claim.Text, claim.Language);
+        }
+
+        var removed = claims.Where(c => c.Claim % 3 != 0).ToList();
+        removed.ForEach(c => index.Remove(c.ReportId));
+        var readded = removed.Where(c => c.Variant == 0).ToList();
+        readded.ForEach(c => index.Add(c.ReportId, c.CaseId, c.Text, c.Language));
+
+        var fresh = new NearDuplicateIndex();
+        foreach (var claim in claims.Where(c => c.Claim % 3 == 0).Concat(readded))
+        {
+            fresh.Add(claim.ReportId, claim.CaseId, claim.Text, claim.Language);
+        }
+
+        Assert.Equal(fresh.Count, index.Count);
+        foreach (var claim in claims.Where(c => c.Variant == 1))
+        {
+            Assert.Equal(fresh.Find(claim.Text, claim.Language, max: 20), index.Find(claim.Text, claim.Language, max: 20));
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -161,7 +162,41 @@ public static partial class ClaimFeatures
     /// <summary>The set of features compared: the terms Lucene's analyzer for that language makes of the normalised
     /// text (stemmed, stop words removed), without the words forwarded messages wrap any claim in. A set, so word order
     /// does not matter; one feature per word, so a changed place or party weighs as much as any other word.</summary>
+    /// <remarks>The normalised text is analysed word by word, and each word's features are kept (see
+    /// <see cref="WordFeatures"/>): the same as analysing the whole text (a test compares the two on the generated
+    /// corpus), several times cheaper once the words have been seen.</remarks>
     public static IReadOnlySet<string> Extract(string text, string language)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lang = KnownOrGuessed(text, language);
+        var normalised = Normalise(text, lang);
+        var features = new HashSet<string>(StringComparer.Ordinal);
+        var cache = WordCaches[lang];
+        foreach (var range in normalised.AsSpan().Split(' '))
+        {
+            var word = normalised.AsSpan(range);
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            if (!cache.TryGetValue(word, out var wordFeatures))
+            {
+                wordFeatures = WordFeatures(lang, word.ToString());
+            }
+
+            foreach (var feature in wordFeatures)
+            {
+                features.Add(feature);
+            }
+        }
+
+        return features;
+    }
+
+    /// <summary>As <see cref="Extract"/>, analysing the whole normalised text at once and keeping nothing: what the
+    /// word-by-word analysis must equal (for tests).</summary>
+    internal static IReadOnlySet<string> ExtractWhole(string text, string language)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lang = KnownOrGuessed(text, language);
@@ -176,6 +211,45 @@ public static partial class ClaimFeatures
 
         return features;
     }
+
+    // The features of one normalised word (none for a stop word or a wrapper word, usually one, more if the tokenizer
+    // splits it), kept for the next text that contains it. The analyzers' tokenizer never joins what a space separates
+    // and every filter after it (lower case, stop words, normalisation, stemming, possessives) looks at one token at a
+    // time, so a text's features are the union of its words'. At most MaxCachedWords words are kept (the
+    // vocabulary of rumours is small; the cap bounds what arbitrary input can make the process hold).
+    private static string[] WordFeatures(string language, string word)
+    {
+        var result = new List<string>(1);
+        foreach (var term in Analyzer.Terms(PortalAnalyzer.QueryField(language), word))
+        {
+            if (!Noise.Contains(term))
+            {
+                var feature = Concepts.TryGetValue((language, term), out var concept) ? concept : term;
+                if (!result.Contains(feature))
+                {
+                    result.Add(feature);
+                }
+            }
+        }
+
+        var features = result.ToArray();
+        if (Volatile.Read(ref cachedWords) < MaxCachedWords && WordCaches[language].Dictionary.TryAdd(word, features))
+        {
+            Interlocked.Increment(ref cachedWords);
+        }
+
+        return features;
+    }
+
+    private const int MaxCachedWords = 200_000;
+
+    // Words kept, all languages (ConcurrentDictionary.Count would take every lock).
+    private static int cachedWords;
+
+    private static readonly Dictionary<string, ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>>> WordCaches =
+        new[] { "ar", "ckb", "en" }.ToDictionary(
+            language => language,
+            _ => new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
 
     private static string KnownOrGuessed(string text, string? language) =>
         language is "ar" or "ckb" or "en" ? language : GuessLanguage(text);

@@ -44,7 +44,7 @@ public static class ElectionGlossary
         ("day", "يوم اليوم أيام", "ڕۆژ ڕۆژی", "day days"),
         ("IQ-BG", "بغداد", "بەغدا", "baghdad"),
         ("IQ-BA", "البصرة بصرة", "بەسرە", "basra basrah"),
-        ("IQ-NI", "نينوى الموصل", "نەینەوا موسڵ", "nineveh ninawa mosul"),
+        ("IQ-NI", "نينوى", "نەینەوا", "nineveh ninawa"),
         ("IQ-AR", "أربيل اربيل", "هەولێر", "erbil arbil irbil"),
         ("IQ-SU", "السليمانية سليمانية", "سلێمانی", "sulaymaniyah sulaimani"),
         ("IQ-DA", "دهوك", "دهۆک", "duhok dohuk"),
@@ -56,9 +56,16 @@ public static class ElectionGlossary
         ("IQ-WA", "واسط", "واست", "wasit"),
         ("IQ-DI", "ديالى", "دیالە", "diyala"),
         ("IQ-SD", "صلاح الدين", "سەڵاحەدین", "salahuddin saladin"),
-        ("IQ-QA", "القادسية الديوانية", "قادسیە دیوانیە", "qadisiyah diwaniyah"),
-        ("IQ-MA", "ميسان العمارة", "میسان", "maysan"),
-        ("IQ-DQ", "ذي قار الناصرية", "زیقار ناسریە", "dhi qar nasiriyah"),
-        ("IQ-MU", "المثنى السماوة", "موسەننا", "muthanna samawah"),
+        ("IQ-QA", "القادسية", "قادسیە", "qadisiyah"),
+        ("IQ-MA", "ميسان", "میسان", "maysan"),
+        ("IQ-DQ", "ذي قار", "زیقار", "dhi qar"),
+        ("IQ-MU", "المثنى", "موسەننا", "muthanna"),
+        // Cities that are not their governorate: a claim about Mosul and one about Nineveh are two claims (an analyst
+        // may merge them), so each city is a concept of its own, in the three languages.
+        ("mosul", "الموصل", "موسڵ", "mosul"),
+        ("diwaniyah", "الديوانية", "دیوانیە", "diwaniyah"),
+        ("amarah", "العمارة", "عەمارە", "amarah"),
+        ("nasiriyah", "الناصرية", "ناسریە", "nasiriyah"),
+        ("samawah", "السماوة", "سەماوە", "samawah"),
     ];
 }
