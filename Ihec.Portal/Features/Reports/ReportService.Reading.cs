@@ -16,7 +16,7 @@ public sealed partial class ReportService
         db.Organisations.AsNoTracking().Select(o => new ReportOrganisation(o.Id, o.Reference, o.NameAr, o.NameCkb, o.NameEn));
 
     /// <summary>The reader's list with search words and facets. Whatever the words match, only reports the reader may see are shown.</summary>
-    public async Task<ReportPage> BrowseAsync(ReportReader reader, ReportFilter filter, CancellationToken cancellationToken = default)
+    public async Task<ReportResults> BrowseAsync(ReportReader reader, ReportFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await Listed(db, reader)
@@ -59,7 +59,7 @@ public sealed partial class ReportService
         var page = Math.Clamp(filter.Page, 1, pages);
         var ids = matching.Skip((page - 1) * ReportFilter.PageSize).Take(ReportFilter.PageSize).Select(r => r.Id).ToList();
         var reports = await db.Set<CsoReport>().AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        return new ReportPage([.. ids.Select(id => new ReportListItem(reports[id], organisations[reports[id].OrganisationId]))], matching.Count, page, facets);
+        return new ReportResults([.. ids.Select(id => new ReportListItem(reports[id], organisations[reports[id].OrganisationId]))], matching.Count, page, facets);
     }
 
     /// <summary>A report at its address for this reader: the text, or its tombstone once withdrawn; null when the reader may not see it.</summary>

@@ -32,7 +32,7 @@ public sealed record ReportFacets(
     IReadOnlyList<(string Value, int Count)> Elections,
     IReadOnlyList<(string Value, int Count)> Languages);
 
-public sealed record ReportPage(IReadOnlyList<ReportListItem> Items, int Total, int Page, ReportFacets Facets)
+public sealed record ReportResults(IReadOnlyList<ReportListItem> Items, int Total, int Page, ReportFacets Facets)
 {
     public int Pages => Math.Max(1, (Total + ReportFilter.PageSize - 1) / ReportFilter.PageSize);
 }
