@@ -12,8 +12,12 @@ public sealed partial class ReportService
             ? db.Set<CsoReport>().AsNoTracking().Where(r => r.State == ReportState.Published)
             : db.Set<CsoReport>().AsNoTracking().Where(r => r.State == ReportState.Published && r.Listing == PublicListing.Endorsed);
 
-    private static IQueryable<ReportOrganisation> Organisations(PortalDbContext db) =>
-        db.Organisations.AsNoTracking().Select(o => new ReportOrganisation(o.Id, o.Reference, o.NameAr, o.NameCkb, o.NameEn));
+    private static async Task<Dictionary<Guid, ReportOrganisation>> OrganisationsAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Reference, o.NameAr, o.NameCkb, o.NameEn }).ToListAsync(cancellationToken))
+            .ToDictionary(o => o.Id, o => new ReportOrganisation(o.Id, o.Reference, o.NameAr, o.NameCkb, o.NameEn));
+
+    private static async Task<ReportOrganisation> OrganisationAsync(PortalDbContext db, Guid id, CancellationToken cancellationToken) =>
+        (await OrganisationsAsync(db, cancellationToken))[id];
 
     /// <summary>The reader's list with search words and facets. Whatever the words match, only reports the reader may see are shown.</summary>
     public async Task<ReportResults> BrowseAsync(ReportReader reader, ReportFilter filter, CancellationToken cancellationToken = default)
@@ -39,7 +43,7 @@ public sealed partial class ReportService
             }
         }
 
-        var organisations = await Organisations(db).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var organisations = await OrganisationsAsync(db, cancellationToken);
         var matching = rows.Where(r =>
                 (matched is null || matched.Contains(r.Id))
                 && (filter.Organisation is null || organisations[r.OrganisationId].Reference == filter.Organisation)
@@ -84,7 +88,7 @@ public sealed partial class ReportService
             return null;
         }
 
-        var organisation = await Organisations(db).FirstAsync(o => o.Id == report.OrganisationId, cancellationToken);
+        var organisation = await OrganisationAsync(db, report.OrganisationId, cancellationToken);
         if (tombstone)
         {
             return new ReportView(report, organisation, [], [], [], true);
@@ -136,7 +140,7 @@ public sealed partial class ReportService
             return null;
         }
 
-        var org = await Organisations(db).FirstAsync(o => o.Id == organisation, cancellationToken);
+        var org = await OrganisationAsync(db, organisation, cancellationToken);
         var versions = await db.Set<ReportVersion>().AsNoTracking().Where(v => v.ReportId == id).OrderByDescending(v => v.VersionNumber).ToListAsync(cancellationToken);
         return new ReportView(report, org, [.. report.Files.OrderBy(f => f.AddedAt)], [.. report.Errata.OrderBy(e => e.CreatedAt)], versions, false);
     }
@@ -150,11 +154,11 @@ public sealed partial class ReportService
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Set<CsoReport>().AsNoTracking()
+        var reports = await db.Set<CsoReport>().AsNoTracking()
             .Where(r => r.State == ReportState.Published && r.Listing == PublicListing.Requested)
-            .Join(Organisations(db), r => r.OrganisationId, o => o.Id, (r, o) => new { r, o })
             .ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(x => x.r.ListingRequestedAt).Select(x => new ReportListItem(x.r, x.o))];
+        var organisations = await OrganisationsAsync(db, cancellationToken);
+        return [.. reports.OrderBy(r => r.ListingRequestedAt).Select(r => new ReportListItem(r, organisations[r.OrganisationId]))];
     }
 
     /// <summary>A published report for an IHEC editor deciding on its public listing.</summary>
@@ -175,11 +179,16 @@ public sealed partial class ReportService
     public async Task<IReadOnlyList<ReportListItem>> LatestPublicAsync(int count, string? organisationReference = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await Listed(db, ReportReader.Public)
-            .Join(Organisations(db), r => r.OrganisationId, o => o.Id, (r, o) => new { r, o })
-            .Where(x => organisationReference == null || x.o.Reference == organisationReference)
-            .ToListAsync(cancellationToken);
-        return [.. rows.OrderByDescending(x => x.r.EndorsedAt).Take(count).Select(x => new ReportListItem(x.r, x.o))];
+        var organisations = await OrganisationsAsync(db, cancellationToken);
+        var query = Listed(db, ReportReader.Public);
+        if (organisationReference is not null)
+        {
+            var id = organisations.Values.FirstOrDefault(o => o.Reference == organisationReference)?.Id;
+            query = query.Where(r => r.OrganisationId == id);
+        }
+
+        var reports = await query.ToListAsync(cancellationToken);
+        return [.. reports.OrderByDescending(r => r.EndorsedAt).Take(count).Select(r => new ReportListItem(r, organisations[r.OrganisationId]))];
     }
 
     /// <summary>A report file when the reader may read the report: an image or attachment of a draft only for its own organisation.</summary>

@@ -188,7 +188,7 @@ public sealed partial class ReportService(
 
     /// <summary>The organisation's administrator publishes a draft to every accredited CSO; it becomes version 1.</summary>
     public Task<ReportResult> PublishAsync(ClaimsPrincipal user, Guid id, AuditActor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(user, id, ReportRules.CanPublish, "report.published", actor, (report, now) =>
+        ChangeAsync(user, id, ReportRules.CanPublish, "report.published", actor, (db, report, now) =>
         {
             if (string.IsNullOrWhiteSpace(report.Body))
             {
@@ -202,7 +202,7 @@ public sealed partial class ReportService(
         }, cancellationToken);
 
     public Task<ReportResult> RequestListingAsync(ClaimsPrincipal user, Guid id, AuditActor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(user, id, ReportRules.CanRequestListing, "report.listing-requested", actor, (report, now) =>
+        ChangeAsync(user, id, ReportRules.CanRequestListing, "report.listing-requested", actor, (db, report, now) =>
         {
             report.Listing = PublicListing.Requested;
             report.ListingRequestedAt = now;
@@ -212,7 +212,7 @@ public sealed partial class ReportService(
 
     /// <summary>An IHEC editor lists the report for the public, marked as endorsed.</summary>
     public Task<ReportResult> EndorseAsync(ClaimsPrincipal user, Guid id, AuditActor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(user, id, ReportRules.CanDecideListing, "report.endorsed", actor, (report, now) =>
+        ChangeAsync(user, id, ReportRules.CanDecideListing, "report.endorsed", actor, (db, report, now) =>
         {
             report.Listing = PublicListing.Endorsed;
             report.EndorsedAt = now;
@@ -220,7 +220,7 @@ public sealed partial class ReportService(
         }, cancellationToken);
 
     public Task<ReportResult> DeclineAsync(ClaimsPrincipal user, Guid id, string? reason, AuditActor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(user, id, ReportRules.CanDecideListing, "report.declined", actor, (report, _) =>
+        ChangeAsync(user, id, ReportRules.CanDecideListing, "report.declined", actor, (db, report, _) =>
         {
             if (!IsReason(reason))
             {
@@ -234,7 +234,7 @@ public sealed partial class ReportService(
 
     /// <summary>Withdraws a published report: its text is no longer shown, a tombstone with the reason stays at its address.</summary>
     public Task<ReportResult> WithdrawAsync(ClaimsPrincipal user, Guid id, string? reason, AuditActor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(user, id, ReportRules.CanWithdraw, "report.withdrawn", actor, (report, now) =>
+        ChangeAsync(user, id, ReportRules.CanWithdraw, "report.withdrawn", actor, (db, report, now) =>
         {
             if (!IsReason(reason))
             {
@@ -255,22 +255,22 @@ public sealed partial class ReportService(
             return ReportResult.Fail("FormInvalid", errors[0].Field);
         }
 
-        var result = await ChangeAsync(user, id, ReportRules.CanCorrect, "report.corrected", actor, (report, now) =>
+        var result = await ChangeAsync(user, id, ReportRules.CanCorrect, "report.corrected", actor, (db, report, now) =>
         {
             report.Body = input.Body!.Trim();
             report.CurrentVersion++;
-            report.Errata.Add(new ReportErratum { ReportId = report.Id, CreatedAt = now, Text = input.Erratum!.Trim(), VersionNumber = report.CurrentVersion });
+            db.Add(new ReportErratum { ReportId = report.Id, CreatedAt = now, Text = input.Erratum!.Trim(), VersionNumber = report.CurrentVersion });
             return null;
         }, cancellationToken, input.Erratum);
         return result;
     }
 
     private async Task<ReportResult> ChangeAsync(ClaimsPrincipal user, Guid id, Func<ReportReader, CsoReport, bool> allowed, string action, AuditActor actor,
-        Func<CsoReport, DateTimeOffset, string?> change, CancellationToken cancellationToken, string? details = null)
+        Func<PortalDbContext, CsoReport, DateTimeOffset, string?> change, CancellationToken cancellationToken, string? details = null)
     {
         var reader = await ReaderAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var report = await db.Set<CsoReport>().Include(r => r.Errata).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var report = await db.Set<CsoReport>().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         // Another organisation's draft does not exist for this reader.
         if (report is null || !(ReportRules.CanRead(reader, report) || report.OrganisationId == reader.OrganisationId))
         {
@@ -284,7 +284,7 @@ public sealed partial class ReportService(
 
         var now = clock.GetUtcNow();
         var before = report.CurrentVersion;
-        if (change(report, now) is { } error)
+        if (change(db, report, now) is { } error)
         {
             return ReportResult.Fail(error, "reason");
         }
