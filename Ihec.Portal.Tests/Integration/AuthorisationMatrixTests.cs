@@ -170,6 +170,9 @@ public static class PortalRoutes
                    Note = "The Tammuz draft: another organisation's members get 404 (ReportVisibilityTests)." },
         Page("/reports/mine/{Id:guid}/edit",          S,    A,     A,     F,    F,    F,     F,    F,     F)
             with { Sample = DemoReport("/reports/mine/", "r-de0000000003", "/edit") },
+        Endpoint("POST", "/reports/mine/{id:guid}/autosave", S, B,  B,     F,    F,    F,     F,    F,     F)
+            with { Sample = DemoReport("/reports/mine/", "r-de0000000003", "/autosave"),
+                   Note = "Requested without the form's antiforgery token: CSO members get 400; the autosave itself is tested in ReportVisibilityTests." },
         Page("/ihec/reports",                         S,    F,     F,     F,    F,    F,     F,    A,     F),
         Page("/ihec/reports/{Id:guid}",               S,    F,     F,     F,    F,    F,     F,    A,     F)
             with { Sample = DemoReport("/ihec/reports/", "r-de0000000002", "") },

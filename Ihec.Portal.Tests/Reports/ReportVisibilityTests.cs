@@ -185,6 +185,43 @@ public sealed class ReportVisibilityTests(PortalFactory factory) : IClassFixture
         Assert.Contains(await ListTitlesAsync(kirkuk, "/reports?q=" + Uri.EscapeDataString("كركوك")), t => t.Contains("كركوك"));
     }
 
+    [Fact]
+    public async Task Autosave_keeps_a_draft_for_its_own_organisation_only()
+    {
+        var member = await factory.SignedInClientAsync(TammuzMember);
+        var other = await factory.SignedInClientAsync(KirkukMember);
+        var created = await member.SubmitFormAsync("/reports/mine/new?culture=en", "report", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "مسودة تحفظ نفسها",
+            ["Input.Language"] = "ar",
+        });
+        var manage = created.RedirectPath()!.Split('?')[0];
+
+        var mine = await AutosaveAsync(member, manage, "نص كُتب ولم يُضغط زر الحفظ");
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Contains("Draft saved automatically", await mine.Content.ReadAsStringAsync());
+        Assert.Equal("نص كُتب ولم يُضغط زر الحفظ", (await ReportAsync("مسودة تحفظ نفسها")).Body);
+
+        // Another organisation, even with a valid token of its own, finds nothing to save.
+        var theirs = await AutosaveAsync(other, "/reports/mine/new", "تخريب", manage + "/autosave");
+        Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+        Assert.Equal("نص كُتب ولم يُضغط زر الحفظ", (await ReportAsync("مسودة تحفظ نفسها")).Body);
+    }
+
+    /// <summary>Posts the draft form of <paramref name="formPage"/> (token included) to the autosave address, as the page's script does.</summary>
+    private static async Task<HttpResponseMessage> AutosaveAsync(HttpClient client, string formPage, string body, string? target = null)
+    {
+        var editPage = formPage.EndsWith("/new", StringComparison.Ordinal) ? formPage : formPage + "/edit";
+        var document = await client.GetDocumentAsync(editPage + "?culture=en");
+        var form = document.Forms.Single(f => f.QuerySelector("input[name=_handler]")?.GetAttribute("value") == "report");
+        var values = form.QuerySelectorAll("input[type=hidden]").OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)).ToList();
+        values.Add(new("Input.Title", "مسودة تحفظ نفسها"));
+        values.Add(new("Input.Language", "ar"));
+        values.Add(new("Input.Body", body));
+        return await client.PostAsync((target ?? formPage + "/autosave") + "?culture=en", new FormUrlEncodedContent(values));
+    }
+
     private async Task AssertHiddenAsync(HttpClient client, CsoReport report, ReportFile file, string title)
     {
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/reports/" + report.Slug)).StatusCode);

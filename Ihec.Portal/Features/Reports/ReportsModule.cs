@@ -34,6 +34,7 @@ public static class ReportsModule
         var group = app.MapGroup("/reports").AllowAnonymous();
         group.MapGet("/files/{id:guid}", FileAsync);
         group.MapGet("/feed.atom", FeedAsync);
+        app.MapPost("/reports/mine/{id:guid}/autosave", AutosaveAsync).RequireAuthorization(Shared.Security.PortalPolicies.CsoMember);
         app.MapPortalSitemap();
         return app;
     }
@@ -50,6 +51,40 @@ public static class ReportsModule
         context.Response.Headers.CacheControl = found.IsPublic ? "public, max-age=300" : "private, no-store";
         context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = found.File.FileName }.ToString();
         return Results.Stream(found.Content, FileSignatures.ContentType(found.File.FileKind), enableRangeProcessing: true);
+    }
+
+    /// <summary>The draft editor's autosave: the same form as the Save button, antiforgery token included; answers a message for its status line.</summary>
+    private static async Task<IResult> AutosaveAsync(Guid id, HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, ReportService reports,
+        Infrastructure.Auditing.CurrentActor actor, IStringLocalizer<ReportsText> text, TimeProvider clock)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        static DateOnly? Date(string? value) => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        var input = new ReportInput
+        {
+            Title = form["Input.Title"],
+            Summary = form["Input.Summary"],
+            Body = form["Input.Body"],
+            Language = form["Input.Language"],
+            Election = form["Input.Election"],
+            Topics = [.. form["Input.Topics"].OfType<string>()],
+            Governorates = [.. form["Input.Governorates"].OfType<string>()],
+            PeriodFrom = Date(form["Input.PeriodFrom"]),
+            PeriodTo = Date(form["Input.PeriodTo"]),
+        };
+        var result = await reports.SaveDraftAsync(context.User, id, input, await actor.GetAsync(), context.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return Results.Json(new { message = text["AutosaveFailed"].Value }, statusCode: result.Error == "NotFound" ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var at = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(3)).ToString("t", CultureInfo.CurrentCulture);
+        return Results.Json(new { message = string.Format(CultureInfo.CurrentCulture, text["Autosaved"], at) });
     }
 
     /// <summary>The reports endorsed for the public, whoever asks: a feed reader is never signed in.</summary>
