@@ -183,6 +183,9 @@ public sealed class ReportVisibilityTests(PortalFactory factory) : IClassFixture
         var tombstone = await kirkuk.GetDocumentAsync("/reports/" + ReportDemo.WithdrawnSlug);
         Assert.Null(tombstone.QuerySelector(".document-body"));
         Assert.Contains(await ListTitlesAsync(kirkuk, "/reports?q=" + Uri.EscapeDataString("كركوك")), t => t.Contains("كركوك"));
+        // Spelled another way (taa marbuta as haa, a diacritic): CSO-only reports are folded as the public index folds.
+        Assert.Contains(await ListTitlesAsync(kirkuk, "/reports?q=" + Uri.EscapeDataString("الحملات الانتخابيه")), t => t.Contains("كركوك"));
+        Assert.DoesNotContain(await ListTitlesAsync(anonymous, "/reports?q=" + Uri.EscapeDataString("الحملات الانتخابيه")), t => t.Contains("كركوك"));
     }
 
     [Fact]

@@ -34,9 +34,12 @@ public sealed partial class ReportService
             // The public index (endorsed reports, language-aware analysis), then a plain text match over what only CSOs see.
             var hits = index.Search(new SearchRequest(words) { Source = ReportSearchSource.Name, Take = 1000 });
             matched = [.. hits.Hits.Select(h => Guid.TryParse(h.Key, out var id) ? id : Guid.Empty)];
+            // Folded as the index folds (hamza forms, taa marbuta, tatweel, diacritics, digits), so both halves match alike.
             foreach (var row in rows.Where(r => r.Listing != PublicListing.Endorsed))
             {
-                if (new[] { row.Title, row.Summary, row.Body }.Any(t => t is not null && t.Contains(words, StringComparison.CurrentCultureIgnoreCase)))
+                var folded = Shared.Text.ScriptFolding.Fold(words, row.Language);
+                if (new[] { row.Title, row.Summary, row.Body }.Any(t => t is not null
+                        && Shared.Text.ScriptFolding.Fold(t, row.Language).Contains(folded, StringComparison.OrdinalIgnoreCase)))
                 {
                     matched.Add(row.Id);
                 }
