@@ -4,6 +4,7 @@ using Ihec.Portal.Features.Admin;
 using Ihec.Portal.Features.Home;
 using Ihec.Portal.Features.Library;
 using Ihec.Portal.Features.Organisations;
+using Ihec.Portal.Features.Reports;
 using Ihec.Portal.Features.Rumours;
 using Ihec.Portal.Features.Statistics;
 using Ihec.Portal.Infrastructure;
@@ -18,6 +19,7 @@ builder.Services.AddHome(builder.Configuration);
 builder.Services.AddStatistics(builder.Configuration);
 builder.Services.AddLibrary(builder.Configuration);
 builder.Services.AddRumours(builder.Configuration);
+builder.Services.AddReports();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.MapHome();
 app.MapStatistics();
 app.MapLibrary();
 app.MapRumours();
+app.MapReports();
 app.MapPortalComponents();
 
 await app.PrepareAsync();

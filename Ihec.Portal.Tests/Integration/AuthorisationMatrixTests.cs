@@ -151,6 +151,32 @@ public static class PortalRoutes
             with { SampleUrl = "/fact-checks/r-000003" },
         Endpoint("GET", "/fact-checks/feed.atom",     A,    A,     A,     A,    A,    A,     A,    A,     A),
 
+        // Reports: CSO members write drafts, their administrators publish to every accredited CSO, IHEC editors endorse
+        // for the public. The samples are the seeded demo reports (ReportDemo): an endorsed one, a Tammuz draft, a
+        // Kirkuk report awaiting the listing decision.
+        Page("/reports",                              A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Page("/reports/{Slug}",                       A,    A,     A,     A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/reports/r-de0000000001" },
+        Page("/reports/{Slug}/versions/{Version:int}", A,   A,     A,     A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/reports/r-de0000000001/versions/1" },
+        Endpoint("GET", "/reports/feed.atom",         A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Endpoint("GET", "/reports/files/{id:guid}",   N,    N,     N,     N,    N,    N,     N,    N,     N)
+            with { SampleUrl = "/reports/files/00000000-0000-0000-0000-000000000001",
+                   Note = "An unknown file is 404 for everyone; drafts' and CSO-only reports' files are covered in ReportVisibilityTests." },
+        Page("/reports/mine",                         S,    A,     A,     F,    F,    F,     F,    F,     F),
+        Page("/reports/mine/new",                     S,    A,     A,     F,    F,    F,     F,    F,     F),
+        Page("/reports/mine/{Id:guid}",               S,    A,     A,     F,    F,    F,     F,    F,     F)
+            with { Sample = DemoReport("/reports/mine/", "r-de0000000003", ""),
+                   Note = "The Tammuz draft: another organisation's members get 404 (ReportVisibilityTests)." },
+        Page("/reports/mine/{Id:guid}/edit",          S,    A,     A,     F,    F,    F,     F,    F,     F)
+            with { Sample = DemoReport("/reports/mine/", "r-de0000000003", "/edit") },
+        Endpoint("POST", "/reports/mine/{id:guid}/autosave", S, B,  B,     F,    F,    F,     F,    F,     F)
+            with { Sample = DemoReport("/reports/mine/", "r-de0000000003", "/autosave"),
+                   Note = "Requested without the form's antiforgery token: CSO members get 400; the autosave itself is tested in ReportVisibilityTests." },
+        Page("/ihec/reports",                         S,    F,     F,     F,    F,    F,     F,    A,     F),
+        Page("/ihec/reports/{Id:guid}",               S,    F,     F,     F,    F,    F,     F,    A,     F)
+            with { Sample = DemoReport("/ihec/reports/", "r-de0000000002", "") },
+
         // Admin
         Page("/admin/audit",                          S,    F,     F,     F,    F,    F,     F,    F,     A),
 
@@ -158,6 +184,9 @@ public static class PortalRoutes
         Endpoint("GET", "/healthz",                   A,    A,     A,     A,    A,    A,     A,    A,     A),
         Endpoint("GET", "/readyz",                    A,    A,     A,     A,    A,    A,     A,    A,     A),
     ];
+
+    private static Func<Ihec.Portal.Infrastructure.Data.PortalDbContext, string> DemoReport(string prefix, string slug, string suffix) =>
+        db => prefix + db.Set<Ihec.Portal.Features.Reports.CsoReport>().Single(r => r.Slug == slug).Id.ToString("D") + suffix;
 
     private static Func<Ihec.Portal.Infrastructure.Data.PortalDbContext, string> DemoTape(string prefix) =>
         db => prefix + db.Set<Ihec.Portal.Shared.Statistics.ResultsTapeRecord>().Single(t => t.ClientKey == "demo-tape-1").Id;

@@ -12,7 +12,7 @@ namespace Ihec.Portal.Infrastructure.Text;
 /// this pipeline produces and only http, https and mailto links. <c>DisableHtml()</c> alone is not enough:
 /// Markdig still emits <c>[x](javascript:…)</c> and autolinks verbatim.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed partial class MarkdownRenderer
 {
     private static readonly string[] Tags =
     [
@@ -29,10 +29,18 @@ public sealed class MarkdownRenderer
         .UseSoftlineBreakAsHardlineBreak()
         .Build();
 
-    private readonly HtmlSanitizer sanitizer = CreateSanitizer();
+    private readonly HtmlSanitizer sanitizer = CreateSanitizer(withImages: false);
+    private readonly HtmlSanitizer imageSanitizer = CreateSanitizer(withImages: true);
 
     /// <summary>Safe HTML for <paramref name="markdown"/>. Headings start at <c>h2</c>: the page owns its <c>h1</c>.</summary>
-    public string ToHtml(string? markdown)
+    public string ToHtml(string? markdown) => ToHtml(markdown, null);
+
+    /// <summary>
+    /// Safe HTML where images stay images only when <paramref name="localImage"/> maps their address to one of the
+    /// portal's own file addresses (<c>/{module}/files/{guid}</c>, served by an authorising endpoint); other images
+    /// become links as usual.
+    /// </summary>
+    public string ToHtml(string? markdown, Func<string, string?>? localImage)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
@@ -52,29 +60,43 @@ public sealed class MarkdownRenderer
         }
 
         // Images would load from anywhere (and leak readers' addresses); show their text as a link instead.
+        var kept = false;
         foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList())
         {
-            image.IsImage = false;
+            if (localImage?.Invoke(image.Url ?? "") is { } local && LocalFile().IsMatch(local))
+            {
+                image.Url = local;
+                kept = true;
+            }
+            else
+            {
+                image.IsImage = false;
+            }
         }
 
         var html = document.ToHtml(pipeline);
-        return sanitizer.Sanitize(html);
+        return (kept ? imageSanitizer : sanitizer).Sanitize(html);
     }
 
     public MarkupString Render(string? markdown) => new(ToHtml(markdown));
+
+    public MarkupString Render(string? markdown, Func<string, string?>? localImage) => new(ToHtml(markdown, localImage));
+
+    [System.Text.RegularExpressions.GeneratedRegex("^/[a-z]+/files/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    private static partial System.Text.RegularExpressions.Regex LocalFile();
 
     /// <summary>The text of <paramref name="markdown"/> without markup, for search indexing and summaries.</summary>
     public string ToPlainText(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : Markdown.ToPlainText(markdown, pipeline).Trim();
 
-    private static HtmlSanitizer CreateSanitizer()
+    private static HtmlSanitizer CreateSanitizer(bool withImages)
     {
         var options = new HtmlSanitizerOptions
         {
-            AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase),
-            AllowedAttributes = new HashSet<string>(["href", "title"], StringComparer.OrdinalIgnoreCase),
+            AllowedTags = new HashSet<string>(withImages ? [.. Tags, "img"] : Tags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(withImages ? ["href", "title", "src", "alt"] : ["href", "title"], StringComparer.OrdinalIgnoreCase),
             AllowedSchemes = new HashSet<string>(Schemes, StringComparer.OrdinalIgnoreCase),
-            UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(withImages ? ["href", "src"] : ["href"], StringComparer.OrdinalIgnoreCase),
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
         };
         var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
@@ -83,6 +105,13 @@ public sealed class MarkdownRenderer
             // Relative links would resolve against the portal; protocol-relative ones ("//host") leave it. Allow
             // only absolute http(s) and mailto addresses and in-page anchors.
             var url = e.OriginalUrl.Trim();
+            // An image's source is only ever one of the portal's own file addresses (checked before rendering).
+            if (e.Tag.LocalName == "img")
+            {
+                e.SanitizedUrl = withImages && LocalFile().IsMatch(url) ? url : null;
+                return;
+            }
+
             if (url.StartsWith('#') && url.Length > 1 && url.Skip(1).All(c => char.IsLetterOrDigit(c) || c is '-' or '_'))
             {
                 e.SanitizedUrl = url;

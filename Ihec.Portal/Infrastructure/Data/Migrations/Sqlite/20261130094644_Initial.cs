@@ -489,6 +489,47 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CsoReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Topics = table.Column<string>(type: "TEXT", nullable: false),
+                    Governorates = table.Column<string>(type: "TEXT", nullable: false),
+                    Election = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Listing = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WithdrawalReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ListingRequestedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndorsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CurrentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CsoReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CsoReports_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrganisationSubmissions",
                 columns: table => new
                 {
@@ -640,6 +681,73 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CsoReportErrata",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CsoReportErrata", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CsoReportErrata_CsoReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "CsoReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CsoReportFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FileKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CsoReportFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CsoReportFiles_CsoReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "CsoReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CsoReportVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CsoReportVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CsoReportVersions_CsoReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "CsoReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RumourScreenshots",
                 columns: table => new
                 {
@@ -716,6 +824,38 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CsoReportErrata_ReportId",
+                table: "CsoReportErrata",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CsoReportFiles_ReportId",
+                table: "CsoReportFiles",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CsoReports_OrganisationId_State",
+                table: "CsoReports",
+                columns: new[] { "OrganisationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CsoReports_Slug",
+                table: "CsoReports",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CsoReports_State_Listing",
+                table: "CsoReports",
+                columns: new[] { "State", "Listing" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CsoReportVersions_ReportId_VersionNumber",
+                table: "CsoReportVersions",
+                columns: new[] { "ReportId", "VersionNumber" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DataQualityAlert_LastSeenAt",
@@ -924,6 +1064,15 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CsoReportErrata");
+
+            migrationBuilder.DropTable(
+                name: "CsoReportFiles");
+
+            migrationBuilder.DropTable(
+                name: "CsoReportVersions");
+
+            migrationBuilder.DropTable(
                 name: "DataQualityAlert");
 
             migrationBuilder.DropTable(
@@ -972,13 +1121,16 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "CsoReports");
+
+            migrationBuilder.DropTable(
                 name: "LibraryDocuments");
 
             migrationBuilder.DropTable(
-                name: "Organisations");
+                name: "RumourReports");
 
             migrationBuilder.DropTable(
-                name: "RumourReports");
+                name: "Organisations");
 
             migrationBuilder.DropTable(
                 name: "RumourCases");

@@ -489,6 +489,47 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "CsoReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Slug = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Topics = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Governorates = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Election = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    State = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Listing = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    DeclineReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    WithdrawalReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    AuthorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ListingRequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EndorsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CurrentVersion = table.Column<int>(type: "int", nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CsoReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CsoReports_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrganisationSubmissions",
                 columns: table => new
                 {
@@ -640,6 +681,73 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "CsoReportErrata",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    VersionNumber = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CsoReportErrata", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CsoReportErrata_CsoReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "CsoReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CsoReportFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FileId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FileKind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CsoReportFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CsoReportFiles_CsoReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "CsoReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CsoReportVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VersionNumber = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CsoReportVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CsoReportVersions_CsoReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "CsoReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RumourScreenshots",
                 columns: table => new
                 {
@@ -718,6 +826,38 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CsoReportErrata_ReportId",
+                table: "CsoReportErrata",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CsoReportFiles_ReportId",
+                table: "CsoReportFiles",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CsoReports_OrganisationId_State",
+                table: "CsoReports",
+                columns: new[] { "OrganisationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CsoReports_Slug",
+                table: "CsoReports",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CsoReports_State_Listing",
+                table: "CsoReports",
+                columns: new[] { "State", "Listing" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CsoReportVersions_ReportId_VersionNumber",
+                table: "CsoReportVersions",
+                columns: new[] { "ReportId", "VersionNumber" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DataQualityAlert_LastSeenAt",
@@ -926,6 +1066,15 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CsoReportErrata");
+
+            migrationBuilder.DropTable(
+                name: "CsoReportFiles");
+
+            migrationBuilder.DropTable(
+                name: "CsoReportVersions");
+
+            migrationBuilder.DropTable(
                 name: "DataQualityAlert");
 
             migrationBuilder.DropTable(
@@ -974,13 +1123,16 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "CsoReports");
+
+            migrationBuilder.DropTable(
                 name: "LibraryDocuments");
 
             migrationBuilder.DropTable(
-                name: "Organisations");
+                name: "RumourReports");
 
             migrationBuilder.DropTable(
-                name: "RumourReports");
+                name: "Organisations");
 
             migrationBuilder.DropTable(
                 name: "RumourCases");

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Ihec.Portal.Infrastructure.Files;
+using Ihec.Portal.Infrastructure.Localisation;
+using Ihec.Portal.Infrastructure.Search;
+using Ihec.Portal.Infrastructure.Text;
+using Ihec.Portal.Shared.Files;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
+
+namespace Ihec.Portal.Features.Reports;
+
+public static class ReportsModule
+{
+    public const int FeedSize = 50;
+
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.TryAddSingleton<MarkdownRenderer>();
+        services.AddSingleton<ReportSearchSource>();
+        services.AddSingleton<ISearchSource>(sp => sp.GetRequiredService<ReportSearchSource>());
+        services.AddSingleton<ISitemapContributor, ReportSitemap>();
+        services.AddScoped<ReportService>();
+        services.AddSingleton<IStoredFileReferences>(new StoredFileReferences(db => db.Set<ReportFile>().Select(f => (string?)f.FileId)));
+        // Before the search start-up (registered by AddPortalSearch), so the demo reports are in the first index build.
+        services.AddHostedService<ReportStartup>();
+        services.AddPortalSearch();
+        return services;
+    }
+
+    public static WebApplication MapReports(this WebApplication app)
+    {
+        var group = app.MapGroup("/reports").AllowAnonymous();
+        group.MapGet("/files/{id:guid}", FileAsync);
+        group.MapGet("/feed.atom", FeedAsync);
+        app.MapPost("/reports/mine/{id:guid}/autosave", AutosaveAsync).RequireAuthorization(Shared.Security.PortalPolicies.CsoMember);
+        app.MapPortalSitemap();
+        return app;
+    }
+
+    private static async Task<IResult> FileAsync(Guid id, ReportService reports, HttpContext context)
+    {
+        var reader = await reports.ReaderAsync(context.User);
+        if (await reports.OpenFileAsync(reader, id, context.RequestAborted) is not { } found)
+        {
+            return Results.NotFound();
+        }
+
+        // Files of reports the public does not read are never kept by shared caches.
+        context.Response.Headers.CacheControl = found.IsPublic ? "public, max-age=300" : "private, no-store";
+        context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = found.File.FileName }.ToString();
+        return Results.Stream(found.Content, FileSignatures.ContentType(found.File.FileKind), enableRangeProcessing: true);
+    }
+
+    /// <summary>The draft editor's autosave: the same form as the Save button, antiforgery token included; answers a message for its status line.</summary>
+    private static async Task<IResult> AutosaveAsync(Guid id, HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, ReportService reports,
+        Infrastructure.Auditing.CurrentActor actor, IStringLocalizer<ReportsText> text, TimeProvider clock)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        static DateOnly? Date(string? value) => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        var input = new ReportInput
+        {
+            Title = form["Input.Title"],
+            Summary = form["Input.Summary"],
+            Body = form["Input.Body"],
+            Language = form["Input.Language"],
+            Election = form["Input.Election"],
+            Topics = [.. form["Input.Topics"].OfType<string>()],
+            Governorates = [.. form["Input.Governorates"].OfType<string>()],
+            PeriodFrom = Date(form["Input.PeriodFrom"]),
+            PeriodTo = Date(form["Input.PeriodTo"]),
+        };
+        var result = await reports.SaveDraftAsync(context.User, id, input, await actor.GetAsync(), context.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return Results.Json(new { message = text["AutosaveFailed"].Value }, statusCode: result.Error == "NotFound" ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var at = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(3)).ToString("t", CultureInfo.CurrentCulture);
+        return Results.Json(new { message = string.Format(CultureInfo.CurrentCulture, text["Autosaved"], at) });
+    }
+
+    /// <summary>The reports endorsed for the public, whoever asks: a feed reader is never signed in.</summary>
+    private static async Task<IResult> FeedAsync(ReportService reports, MarkdownRenderer markdown, IStringLocalizer<ReportsText> text, IConfiguration configuration, HttpContext context)
+    {
+        var language = Cultures.Current;
+        var baseUrl = (configuration["Portal:PublicBaseUrl"] ?? $"{context.Request.Scheme}://{context.Request.Host}").TrimEnd('/');
+        var items = await reports.LatestPublicAsync(FeedSize, cancellationToken: context.RequestAborted);
+        var self = baseUrl + context.Request.Path + context.Request.QueryString;
+        var buffer = new MemoryStream();
+        await using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            const string atom = "http://www.w3.org/2005/Atom";
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", atom);
+            xml.WriteAttributeString("xml", "lang", null, language);
+            xml.WriteElementString("id", atom, baseUrl + "/reports/feed.atom");
+            xml.WriteElementString("title", atom, text["FeedTitle"]);
+            xml.WriteElementString("updated", atom, AtomDate(items.Count > 0 ? items.Max(i => i.Report.UpdatedAt) : DateTimeOffset.UnixEpoch));
+            WriteLink(xml, "self", self, "application/atom+xml");
+            WriteLink(xml, "alternate", baseUrl + "/reports", "text/html");
+            foreach (var item in items)
+            {
+                var report = item.Report;
+                xml.WriteStartElement("entry", atom);
+                if (report.Language != language)
+                {
+                    xml.WriteAttributeString("xml", "lang", null, report.Language);
+                }
+
+                xml.WriteElementString("id", atom, "urn:uuid:" + report.Id.ToString("D"));
+                xml.WriteElementString("title", atom, report.Title);
+                xml.WriteElementString("updated", atom, AtomDate(report.UpdatedAt));
+                xml.WriteElementString("published", atom, AtomDate(report.EndorsedAt ?? report.UpdatedAt));
+                xml.WriteStartElement("author", atom);
+                xml.WriteElementString("name", atom, item.Organisation.Name(language));
+                xml.WriteElementString("uri", atom, baseUrl + "/organisations/" + item.Organisation.Reference);
+                xml.WriteEndElement();
+                WriteLink(xml, "alternate", baseUrl + "/reports/" + report.Slug, "text/html");
+                if (!string.IsNullOrWhiteSpace(report.Summary))
+                {
+                    xml.WriteStartElement("summary", atom);
+                    xml.WriteAttributeString("type", "text");
+                    xml.WriteString(report.Summary);
+                    xml.WriteEndElement();
+                }
+
+                // Plain text: nothing a writer typed becomes markup in a feed reader.
+                xml.WriteStartElement("content", atom);
+                xml.WriteAttributeString("type", "text");
+                xml.WriteString(markdown.ToPlainText(report.Body));
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
+        return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
+    }
+
+    private static string AtomDate(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static void WriteLink(XmlWriter xml, string rel, string href, string type)
+    {
+        xml.WriteStartElement("link", "http://www.w3.org/2005/Atom");
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+}
+
+/// <summary>Seeds the demo reports when <c>Demo:Enabled</c> and there are none.</summary>
+internal sealed class ReportStartup(IServiceProvider services, IConfiguration configuration) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue<bool>("Demo:Enabled"))
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        await ReportDemo.SeedAsync(scope.ServiceProvider, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>The reports list and every report endorsed for the public.</summary>
+internal sealed class ReportSitemap(IServiceProvider services) : ISitemapContributor
+{
+    public async IAsyncEnumerable<SitemapEntry> EntriesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new SitemapEntry("/reports", null);
+        await using var scope = services.CreateAsyncScope();
+        var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
+        foreach (var item in await reports.LatestPublicAsync(int.MaxValue, cancellationToken: cancellationToken))
+        {
+            yield return new SitemapEntry("/reports/" + item.Report.Slug, item.Report.UpdatedAt);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+// Autosave for report drafts, on top of the plain "Save draft" button: a few seconds after the writer stops typing, the
+// draft form is posted (with its antiforgery token) to the address in its data-autosave attribute; the server answers
+// with a localised message for the form's status line. Without script, the button does the same.
+(() => {
+  const wire = () => {
+    for (const form of document.querySelectorAll("form[data-autosave]")) {
+      if (form.dataset.autosaveWired) continue;
+      form.dataset.autosaveWired = "1";
+      const status = document.getElementById(form.dataset.autosaveStatus);
+      let timer = null;
+      let dirty = false;
+      let busy = false;
+      const save = async () => {
+        if (!dirty || busy) return;
+        busy = true;
+        dirty = false;
+        try {
+          const response = await fetch(form.dataset.autosave, { method: "POST", body: new FormData(form), credentials: "same-origin" });
+          const answer = await response.json().catch(() => null);
+          if (!response.ok) dirty = true;
+          if (status && answer && typeof answer.message === "string") status.textContent = answer.message;
+        } catch {
+          dirty = true;
+        } finally {
+          busy = false;
+        }
+      };
+      const changed = () => {
+        dirty = true;
+        clearTimeout(timer);
+        timer = setTimeout(save, 3000);
+      };
+      form.addEventListener("input", changed);
+      form.addEventListener("change", changed);
+      form.addEventListener("submit", () => clearTimeout(timer));
+    }
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", wire);
+  else wire();
+  // Blazor's enhanced navigation replaces the page without loading scripts again.
+  if (window.Blazor && window.Blazor.addEventListener) window.Blazor.addEventListener("enhancedload", wire);
+})();
