@@ -15,7 +15,7 @@ public static class ElectionGlossary
     [
         ("ihec", "المفوضية مفوضية المفوضيه", "کۆمسیۆن کۆمسیۆنی کۆمیسیۆن", "ihec commission commissioner"),
         ("election", "الانتخابات انتخابات الانتخاب انتخابية", "هەڵبژاردن هەڵبژاردنەکان هەڵبژاردنی", "election elections electoral"),
-        ("vote", "التصويت تصويت الاقتراع اقتراع", "دەنگدان دەنگدانی دەنگ", "vote voting votes poll polling"),
+        ("vote", "التصويت تصويت الاقتراع اقتراع أصوات اصوات", "دەنگدان دەنگدانی دەنگ", "vote voting votes poll polling"),
         ("voter", "الناخبين الناخبون ناخب ناخبين", "دەنگدەر دەنگدەران دەنگدەرەکان", "voter voters electorate"),
         ("box", "صناديق صندوق الصناديق", "سندوق سندوقەکان سندووق سندوقەکاندا", "box boxes ballot"),
         ("station", "محطة محطات المحطات", "وێستگە وێستگەی وێستگەکان", "station stations"),
@@ -39,7 +39,7 @@ public static class ElectionGlossary
         ("biometric", "البايومترية بايومتري البايومتري", "بایۆمەتری", "biometric"),
         ("observer", "مراقب مراقبين المراقبين مراقبون", "چاودێر چاودێران چاودێرەکان", "observer observers monitor monitors"),
         ("leak", "تسريب تسربت مسربة", "دزەیکرد دزەکرد دزەکردن", "leaked leak"),
-        ("buy", "شراء اصوات بيع", "کڕین فرۆشتن", "buying bought selling"),
+        ("buy", "شراء بيع", "کڕین فرۆشتن", "buying bought selling"),
         ("tomorrow", "غدا الغد", "سبەی سبەینێ", "tomorrow"),
         ("day", "يوم اليوم أيام", "ڕۆژ ڕۆژی", "day days"),
         ("IQ-BG", "بغداد", "بەغدا", "baghdad"),
