@@ -6,6 +6,7 @@ using Ihec.Portal.Features.Library;
 using Ihec.Portal.Features.Organisations;
 using Ihec.Portal.Features.Rumours;
 using Ihec.Portal.Features.Statistics;
+using Ihec.Portal.Features.Violations;
 using Ihec.Portal.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.Services.AddHome(builder.Configuration);
 builder.Services.AddStatistics(builder.Configuration);
 builder.Services.AddLibrary(builder.Configuration);
 builder.Services.AddRumours(builder.Configuration);
+builder.Services.AddViolations(builder.Configuration);
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.MapHome();
 app.MapStatistics();
 app.MapLibrary();
 app.MapRumours();
+app.MapViolations();
 app.MapPortalComponents();
 
 await app.PrepareAsync();

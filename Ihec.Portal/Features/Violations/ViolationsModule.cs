@@ -1,0 +1,40 @@
+using Ihec.Portal.Infrastructure.Files;
+using Ihec.Portal.Shared.Files;
+using Ihec.Portal.Shared.Security;
+
+namespace Ihec.Portal.Features.Violations;
+
+public static class ViolationsModule
+{
+    public static IServiceCollection AddViolations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ViolationOptions>().Bind(configuration.GetSection(ViolationOptions.Section))
+            .Validate(o => o.MaxEvidenceFiles is > 0 and <= 20 && o.MaxEvidenceBytes > 0 && o.KeptEvidenceLifetime > TimeSpan.Zero && o.MaxAge > TimeSpan.Zero,
+                "Violations: MaxEvidenceFiles must be 1–20 and the sizes and times more than zero.")
+            .ValidateOnStart();
+        services.AddScoped<ViolationService>();
+        services.AddScoped<ViolationEmails>();
+        services.AddSingleton<IStoredFileReferences>(new StoredFileReferences(db => db.Set<ViolationEvidence>().Select(e => (string?)e.FileId)));
+        services.AddHostedService<ViolationDemo>();
+        return services;
+    }
+
+    public static WebApplication MapViolations(this WebApplication app)
+    {
+        app.MapGet("/violations/evidence/{id:guid}", EvidenceAsync).RequireAuthorization(PortalPolicies.SignedIn);
+        return app;
+    }
+
+    private static async Task<IResult> EvidenceAsync(Guid id, ViolationService violations, HttpContext context)
+    {
+        if (await violations.OpenEvidenceAsync(context.User, id, context.RequestAborted) is not { } file)
+        {
+            return Results.NotFound();
+        }
+
+        context.Response.Headers.CacheControl = "private, no-store";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = file.Kind != FileKind.Pdf, FileName = file.FileName }.ToString();
+        return Results.Stream(file.Content, FileSignatures.ContentType(file.Kind));
+    }
+}
