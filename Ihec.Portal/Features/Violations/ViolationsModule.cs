@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ihec.Portal.Infrastructure.Files;
 using Ihec.Portal.Shared.Files;
 using Ihec.Portal.Shared.Security;
@@ -22,7 +23,24 @@ public static class ViolationsModule
     public static WebApplication MapViolations(this WebApplication app)
     {
         app.MapGet("/violations/evidence/{id:guid}", EvidenceAsync).RequireAuthorization(PortalPolicies.SignedIn);
+        app.MapGet("/map/violations.csv", PublicCsvAsync).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>The public map's points as CSV: the same anonymised, coarsened rows the page's table shows.</summary>
+    private static async Task PublicCsvAsync(ViolationService violations, HttpContext context)
+    {
+        var map = await violations.PublicMapAsync(context.RequestAborted);
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.csv\"";
+        await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
+        await writer.WriteLineAsync("date,category,governorate,latitude,longitude");
+        foreach (var p in map.Points)
+        {
+            // Codes, not names: every value is from a fixed list or a number, so nothing needs quoting or can start a formula.
+            await writer.WriteLineAsync(string.Join(',', p.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Category.ToString(), p.Governorate,
+                p.Latitude.ToString("0.00", CultureInfo.InvariantCulture), p.Longitude.ToString("0.00", CultureInfo.InvariantCulture)));
+        }
     }
 
     private static async Task<IResult> EvidenceAsync(Guid id, ViolationService violations, HttpContext context)
