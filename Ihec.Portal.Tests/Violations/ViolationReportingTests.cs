@@ -118,4 +118,15 @@ public sealed class ViolationReportingTests(PortalFactory factory) : IClassFixtu
         await using var db = factory.CreateDbContext();
         Assert.False(await db.Set<ViolationReport>().AnyAsync(r => r.Description == description));
     }
+
+    [Fact]
+    public async Task The_demo_reports_cover_the_review_states_a_flagged_pin_and_one_public_report()
+    {
+        var verified = await ReportAsync(factory, "V-000003");
+        Assert.Equal((ViolationState.Verified, true, "IQ-BA", false), (verified.State, verified.PublicConsent, verified.PinGovernorate, verified.GovernorateMismatch));
+        var flagged = await ReportAsync(factory, "V-000004");
+        Assert.Equal(("IQ-KI", "IQ-AR", true), (flagged.Governorate, flagged.PinGovernorate, flagged.GovernorateMismatch));
+        Assert.Equal(ViolationState.NeedsInformation, (await ReportAsync(factory, "V-000002")).State);
+        Assert.Equal("IQ-BG", (await ReportAsync(factory, "V-000001")).PinGovernorate);
+    }
 }
