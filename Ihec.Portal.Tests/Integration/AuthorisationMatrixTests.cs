@@ -165,6 +165,7 @@ public static class PortalRoutes
             with { Sample = db => $"/ihec/violations/{db.Set<Ihec.Portal.Features.Violations.ViolationReport>().Single(r => r.Number == 4).Id}" },
         Page("/map",                                  A,    A,     A,     A,    A,    A,     A,    A,     A),
         Endpoint("GET", "/map/violations.csv",        A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Endpoint("GET", "/map/violations.geojson",    A,    A,     A,     A,    A,    A,     A,    A,     A),
 
         // Admin
         Page("/admin/audit",                          S,    F,     F,     F,    F,    F,     F,    F,     A),

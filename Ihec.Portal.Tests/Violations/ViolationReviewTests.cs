@@ -132,5 +132,12 @@ public sealed class ViolationReviewTests(PortalFactory factory) : IClassFixture<
         Assert.StartsWith("date,category,governorate,latitude,longitude", csv);
         Assert.Contains(",VoteBuying,IQ-BG,33.32,44.37", csv);
         Assert.DoesNotContain("32.03", csv);
+
+        using var geo = System.Text.Json.JsonDocument.Parse(await anonymous.GetStringAsync("/map/violations.geojson"));
+        var features = geo.RootElement.GetProperty("features").EnumerateArray().ToList();
+        Assert.Contains(features, f => f.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => c.GetDouble()).SequenceEqual([44.37, 33.32])
+                                       && f.GetProperty("properties").GetProperty("governorate").GetString() == "IQ-BG");
+        Assert.All(features, f => Assert.Equal(["date", "category", "governorate"], f.GetProperty("properties").EnumerateObject().Select(p => p.Name)));
+        Assert.Equal(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1, features.Count);
     }
 }
