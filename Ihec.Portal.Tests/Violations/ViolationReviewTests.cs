@@ -55,11 +55,20 @@ public sealed class ViolationReviewTests(PortalFactory factory) : IClassFixture<
 
         var page = await member.GetDocumentAsync($"/violations/{report.Id}?culture=en");
         Assert.Contains("Which polling station exactly?", page.QuerySelector("#information-request")!.TextContent);
-        var answer = await member.SubmitFormAsync($"/violations/{report.Id}?culture=en", "answer", new Dictionary<string, string> { ["Input.Text"] = "Station 110203-04" });
+        var answer = await member.SubmitFormAsync($"/violations/{report.Id}?culture=en", "answer", new Dictionary<string, string> { ["Input.Text"] = "Station 110203-04" },
+            [("evidence", "station.jpg", JpegWithGps())]);
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
 
         var after = await ReportAsync(factory, report.Reference);
         Assert.Equal(ViolationState.UnderReview, after.State);
+        // The answer brought a photo, stored like the first evidence: without its metadata.
+        var photo = Assert.Single(after.Evidence);
+        Assert.DoesNotContain("GPS", System.Text.Encoding.ASCII.GetString(await (await member.GetAsync($"/violations/evidence/{photo.Id}")).Content.ReadAsByteArrayAsync()));
+        // Once back under review the organisation can still write, but adds evidence only when asked.
+        var unasked = await member.SubmitFormAsync($"/violations/{report.Id}?culture=en", "answer", new Dictionary<string, string> { ["Input.Text"] = "One more photo" },
+            [("evidence", "more.jpg", JpegWithGps())]);
+        Assert.Equal(HttpStatusCode.OK, unasked.StatusCode);
+        Assert.Contains("only when IHEC asks", (await unasked.ParseAsync()).QuerySelector("#error-summary")!.TextContent);
         Assert.Null(after.StateReason);
         var comment = Assert.Single(after.Comments);
         Assert.False(comment.FromIhec);

@@ -65,46 +65,55 @@ public sealed partial class ViolationService(
     public async Task<IReadOnlyList<FieldError>> KeepEvidenceAsync(IEnumerable<IFormFile> uploads, ViolationForm form, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
-        foreach (var upload in uploads)
+        foreach (var upload in uploads.Where(IsChosen))
         {
-            // Browsers send an empty part without a name when no file was chosen.
-            if (upload.Length == 0 && string.IsNullOrEmpty(upload.FileName))
-            {
-                continue;
-            }
-
             if (form.KeptEvidence.Count >= Options.MaxEvidenceFiles)
             {
                 errors.Add(new FieldError(nameof(ViolationForm.KeptEvidence), "EvidenceTooMany", [Options.MaxEvidenceFiles]));
                 break;
             }
 
-            var (outcome, kind, content) = await UploadCheck.InspectAsync(upload, Options.MaxEvidenceBytes, EvidenceKinds.ToArray(), cancellationToken);
-            var name = DocumentNames.Sanitise(upload.FileName, kind);
-            if (outcome != UploadCheck.Outcome.Ok)
+            var (error, stored) = await StoreEvidenceAsync(upload, nameof(ViolationForm.KeptEvidence), cancellationToken);
+            if (stored is { } file)
             {
-                errors.Add(new FieldError(nameof(ViolationForm.KeptEvidence), outcome == UploadCheck.Outcome.TooLarge ? "EvidenceTooLarge" : "EvidenceWrongType",
-                    [name, Options.MaxEvidenceBytes / (1024 * 1024)]));
-                continue;
+                form.KeptEvidence.Add(Protector().Protect(string.Join('\n', file.FileId, file.FileKind.ToString(),
+                    file.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), file.FileName), Options.KeptEvidenceLifetime));
             }
-
-            await using (content)
+            else
             {
-                // A photo's EXIF can carry the observer's position and phone: it never reaches the disk.
-                if (ImageMetadata.Strip(content!.ToArray(), kind) is not { } clean)
-                {
-                    errors.Add(new FieldError(nameof(ViolationForm.KeptEvidence), "EvidenceWrongType", [name, Options.MaxEvidenceBytes / (1024 * 1024)]));
-                    continue;
-                }
-
-                using var stream = new MemoryStream(clean, writable: false);
-                var stored = await files.SaveAsync(stream, kind, cancellationToken);
-                form.KeptEvidence.Add(Protector().Protect(string.Join('\n', stored.Id, kind.ToString(), stored.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), name),
-                    Options.KeptEvidenceLifetime));
+                errors.Add(error!);
             }
         }
 
         return errors;
+    }
+
+    // Browsers send an empty part without a name when no file was chosen.
+    private static bool IsChosen(IFormFile upload) => upload.Length > 0 || !string.IsNullOrEmpty(upload.FileName);
+
+    /// <summary>One upload checked by content and size and stored, photos without their metadata; or why it was refused.</summary>
+    private async Task<(FieldError? Error, ViolationEvidence? Stored)> StoreEvidenceAsync(IFormFile upload, string field, CancellationToken cancellationToken)
+    {
+        var (outcome, kind, content) = await UploadCheck.InspectAsync(upload, Options.MaxEvidenceBytes, EvidenceKinds.ToArray(), cancellationToken);
+        var name = DocumentNames.Sanitise(upload.FileName, kind);
+        var megabytes = Options.MaxEvidenceBytes / (1024 * 1024);
+        if (outcome != UploadCheck.Outcome.Ok)
+        {
+            return (new FieldError(field, outcome == UploadCheck.Outcome.TooLarge ? "EvidenceTooLarge" : "EvidenceWrongType", [name, megabytes]), null);
+        }
+
+        await using (content)
+        {
+            // A photo's EXIF can carry the observer's position and phone: it never reaches the disk.
+            if (ImageMetadata.Strip(content!.ToArray(), kind) is not { } clean)
+            {
+                return (new FieldError(field, "EvidenceWrongType", [name, megabytes]), null);
+            }
+
+            using var stream = new MemoryStream(clean, writable: false);
+            var stored = await files.SaveAsync(stream, kind, cancellationToken);
+            return (null, new ViolationEvidence { FileId = stored.Id, FileKind = kind, FileName = name, Length = stored.Length });
+        }
     }
 
     /// <summary>The names of the kept evidence files whose references are still valid; invalid ones are dropped from the form.</summary>
@@ -321,9 +330,11 @@ public sealed partial class ViolationService(
     }
 
     /// <summary>
-    /// The organisation's answer in the thread. When IHEC asked for information, the answer sends the report back under review.
+    /// The organisation's answer in the thread. When IHEC asked for information, the answer may bring more evidence and
+    /// sends the report back under review.
     /// </summary>
-    public async Task<Result> AnswerAsync(ClaimsPrincipal user, Guid id, CommentForm form, AuditActor actor, CancellationToken cancellationToken = default)
+    public async Task<Result> AnswerAsync(ClaimsPrincipal user, Guid id, CommentForm form, AuditActor actor, IReadOnlyList<IFormFile>? uploads = null,
+        CancellationToken cancellationToken = default)
     {
         if (await OrganisationOfAsync(user) is not { } organisationId || actor.UserId is null)
         {
@@ -341,6 +352,34 @@ public sealed partial class ViolationService(
         if (report is null)
         {
             return Result.Fail("NotFound");
+        }
+
+        var chosen = (uploads ?? []).Where(IsChosen).ToList();
+        if (chosen.Count > 0)
+        {
+            if (!ViolationWorkflow.ReporterMayAnswer(report.State))
+            {
+                return Result.Fail("EvidenceNotRequested");
+            }
+
+            var existing = await db.Set<ViolationEvidence>().CountAsync(e => e.ReportId == id, cancellationToken);
+            if (existing + chosen.Count > Options.MaxEvidenceFiles)
+            {
+                return Result.Fail("EvidenceTooMany", "", Options.MaxEvidenceFiles);
+            }
+
+            foreach (var upload in chosen)
+            {
+                var (error, stored) = await StoreEvidenceAsync(upload, "", cancellationToken);
+                if (stored is null)
+                {
+                    // Files stored before the refusal belong to no report: the upload sweeper removes them.
+                    return Result.Fail([error!]);
+                }
+
+                stored.ReportId = id;
+                db.Add(stored);
+            }
         }
 
         var now = clock.GetUtcNow();
