@@ -7,6 +7,7 @@ using Ihec.Portal.Features.Organisations;
 using Ihec.Portal.Features.Reports;
 using Ihec.Portal.Features.Rumours;
 using Ihec.Portal.Features.Statistics;
+using Ihec.Portal.Features.Violations;
 using Ihec.Portal.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.Services.AddStatistics(builder.Configuration);
 builder.Services.AddLibrary(builder.Configuration);
 builder.Services.AddRumours(builder.Configuration);
 builder.Services.AddReports();
+builder.Services.AddViolations(builder.Configuration);
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.MapStatistics();
 app.MapLibrary();
 app.MapRumours();
 app.MapReports();
+app.MapViolations();
 app.MapPortalComponents();
 
 await app.PrepareAsync();

@@ -176,6 +176,21 @@ public static class PortalRoutes
         Page("/ihec/reports",                         S,    F,     F,     F,    F,    F,     F,    A,     F),
         Page("/ihec/reports/{Id:guid}",               S,    F,     F,     F,    F,    F,     F,    A,     F)
             with { Sample = DemoReport("/ihec/reports/", "r-de0000000002", "") },
+        // Violations: CSO members report and follow their organisation's reports, monitoring reviews, everyone sees the public map.
+        Page("/violations",                           S,    A,     A,     F,    F,    F,     F,    F,     F),
+        Page("/violations/new",                       S,    A,     A,     F,    F,    F,     F,    F,     F),
+        Page("/violations/{Id:guid}",                 S,    A,     A,     F,    F,    F,     F,    F,     F)
+            with { Sample = db => $"/violations/{db.Set<Ihec.Portal.Features.Violations.ViolationReport>().Single(r => r.Number == 1).Id}",
+                   Note = "The demo report V-000001 is Tammuz's; another organisation's report is 404 (ViolationIsolationTests)." },
+        Endpoint("GET", "/violations/evidence/{id:guid}", S, N,    N,     N,    N,    N,     N,    N,     N)
+            with { SampleUrl = "/violations/evidence/00000000-0000-0000-0000-000000000001",
+                   Note = "No evidence is seeded: an unknown id is 404 (ViolationIsolationTests covers another organisation's)." },
+        Page("/ihec/violations",                      S,    F,     F,     F,    F,    F,     A,    F,     F),
+        Page("/ihec/violations/{Id:guid}",            S,    F,     F,     F,    F,    F,     A,    F,     F)
+            with { Sample = db => $"/ihec/violations/{db.Set<Ihec.Portal.Features.Violations.ViolationReport>().Single(r => r.Number == 4).Id}" },
+        Page("/map",                                  A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Endpoint("GET", "/map/violations.csv",        A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Endpoint("GET", "/map/violations.geojson",    A,    A,     A,     A,    A,    A,     A,    A,     A),
 
         // Admin
         Page("/admin/audit",                          S,    F,     F,     F,    F,    F,     F,    F,     A),

@@ -269,6 +269,50 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ViolationReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReporterUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ReporterName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Governorate = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    District = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PollingStationCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Latitude = table.Column<double>(type: "float", nullable: false),
+                    Longitude = table.Column<double>(type: "float", nullable: false),
+                    PinGovernorate = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    GovernorateMismatch = table.Column<bool>(type: "bit", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    PeopleInvolved = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Witnessed = table.Column<bool>(type: "bit", nullable: false),
+                    PublicConsent = table.Column<bool>(type: "bit", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    StateReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    AssignedToUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AssignedToName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    DuplicateOfId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmissionKey = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ViolationReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ViolationReports_ViolationReports_DuplicateOfId",
+                        column: x => x.DuplicateOfId,
+                        principalTable: "ViolationReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -681,6 +725,75 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ViolationComments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    FromIhec = table.Column<bool>(type: "bit", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ViolationComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ViolationComments_ViolationReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ViolationReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ViolationEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    FromState = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    ToState = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Details = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ViolationEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ViolationEvents_ViolationReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ViolationReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ViolationEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FileId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FileKind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ViolationEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ViolationEvidence_ViolationReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ViolationReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CsoReportErrata",
                 columns: table => new
                 {
@@ -1042,6 +1155,53 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 table: "TallySnapshot",
                 columns: new[] { "Kind", "ElectionId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViolationComments_ReportId_CreatedAt",
+                table: "ViolationComments",
+                columns: new[] { "ReportId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViolationEvents_ReportId_At",
+                table: "ViolationEvents",
+                columns: new[] { "ReportId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViolationEvidence_ReportId",
+                table: "ViolationEvidence",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViolationReports_DuplicateOfId",
+                table: "ViolationReports",
+                column: "DuplicateOfId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViolationReports_Governorate",
+                table: "ViolationReports",
+                column: "Governorate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViolationReports_Number",
+                table: "ViolationReports",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViolationReports_OrganisationId_SubmissionKey",
+                table: "ViolationReports",
+                columns: new[] { "OrganisationId", "SubmissionKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViolationReports_OrganisationId_SubmittedAt",
+                table: "ViolationReports",
+                columns: new[] { "OrganisationId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViolationReports_State_SubmittedAt",
+                table: "ViolationReports",
+                columns: new[] { "State", "SubmittedAt" });
         }
 
         /// <inheritdoc />
@@ -1117,6 +1277,15 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "TallySnapshot");
 
             migrationBuilder.DropTable(
+                name: "ViolationComments");
+
+            migrationBuilder.DropTable(
+                name: "ViolationEvents");
+
+            migrationBuilder.DropTable(
+                name: "ViolationEvidence");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1130,6 +1299,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "RumourReports");
+
+            migrationBuilder.DropTable(
+                name: "ViolationReports");
 
             migrationBuilder.DropTable(
                 name: "Organisations");

@@ -1,0 +1,55 @@
+using Ihec.Portal.Shared.Violations;
+
+namespace Ihec.Portal.Features.Violations;
+
+public sealed record SubmittedViolation(Guid Id, string Reference);
+
+/// <summary>A row of the organisation's own list.</summary>
+public sealed record MyViolationRow(Guid Id, string Reference, ViolationCategory Category, string Governorate, DateTimeOffset OccurredAt,
+    DateTimeOffset SubmittedAt, string ReporterName, ViolationState State);
+
+/// <summary>A row of the reviewers' queue.</summary>
+public sealed record ViolationQueueRow(Guid Id, string Reference, ViolationCategory Category, string Governorate, string District,
+    DateTimeOffset OccurredAt, DateTimeOffset SubmittedAt, string OrganisationName, ViolationState State, string? AssignedToName,
+    bool GovernorateMismatch, int EvidenceCount, bool IsDuplicate);
+
+public sealed record ReviewerView(string UserId, string Name);
+
+/// <summary>A report as its organisation or a reviewer sees it; <see cref="Reviewers"/> and <see cref="History"/> are for reviewers only.</summary>
+public sealed record ViolationView(
+    ViolationReport Report,
+    string OrganisationName,
+    string? DuplicateOfReference,
+    IReadOnlyList<string> DuplicateReferences,
+    IReadOnlyList<ViolationComment> Comments,
+    IReadOnlyList<ViolationEvent> History,
+    IReadOnlyList<ReviewerView> Reviewers);
+
+/// <summary>What the public map shows: verified reports whose organisation consented, without identity, on a ~1 km grid.</summary>
+public sealed record PublicViolationPoint(ViolationCategory Category, string Governorate, DateOnly OccurredOn, double Latitude, double Longitude);
+
+public sealed record PublicViolationMap(IReadOnlyDictionary<string, int> CountsByGovernorate, IReadOnlyList<PublicViolationPoint> Points);
+
+public sealed class ViolationOptions
+{
+    public const string Section = "Violations";
+
+    public long MaxEvidenceBytes { get; set; } = 10 * 1024 * 1024;
+    public int MaxEvidenceFiles { get; set; } = 5;
+
+    /// <summary>How long evidence uploaded with a form that came back with errors is kept for it.</summary>
+    public TimeSpan KeptEvidenceLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How far back a report may date the violation.</summary>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(365);
+}
+
+public static class ViolationAuditActions
+{
+    public const string ReportEntity = "ViolationReport";
+    public const string Reported = "violation.reported";
+    public const string StateChanged = "violation.state";
+    public const string Assigned = "violation.assigned";
+    public const string Commented = "violation.comment";
+    public const string Duplicate = "violation.duplicate";
+}
