@@ -1,6 +1,7 @@
 using Ihec.Portal.Components;
 using Ihec.Portal.Features.Accounts;
 using Ihec.Portal.Features.Admin;
+using Ihec.Portal.Features.Chat;
 using Ihec.Portal.Features.Home;
 using Ihec.Portal.Features.Library;
 using Ihec.Portal.Features.Organisations;
@@ -20,6 +21,7 @@ builder.Services.AddStatistics(builder.Configuration);
 builder.Services.AddLibrary(builder.Configuration);
 builder.Services.AddRumours(builder.Configuration);
 builder.Services.AddReports();
+builder.Services.AddChat(builder.Configuration);
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.MapStatistics();
 app.MapLibrary();
 app.MapRumours();
 app.MapReports();
+app.MapChat();
 app.MapPortalComponents();
 
 await app.PrepareAsync();
