@@ -60,7 +60,7 @@ public sealed partial class ChatService
             if (made is { } audit)
             {
                 conversation.UpdatedAt = clock.GetUtcNow();
-                db.Audit(await currentActor.GetAsync(), audit.Action, ChatAuditActions.ConversationEntity, conversationId.ToString(),
+                db.Audit(ActorOf(user), audit.Action, ChatAuditActions.ConversationEntity, conversationId.ToString(),
                     audit.Details, conversation.OrganisationId, clock);
                 try
                 {

@@ -31,7 +31,7 @@ public sealed partial class ChatService(
     IAuthorizationService authorization,
     IChatFanOut fanOut,
     ChatRateLimiter rateLimiter,
-    CurrentActor currentActor,
+    IHttpContextAccessor http,
     IOptions<ChatOptions> options,
     IStringLocalizer<ChatText> text,
     TimeProvider clock,
@@ -169,7 +169,7 @@ public sealed partial class ChatService(
             UpdatedAt = now,
         };
         db.Add(conversation);
-        db.Audit(await currentActor.GetAsync(), ChatAuditActions.Started, ChatAuditActions.ConversationEntity, conversation.Id.ToString(),
+        db.Audit(ActorOf(user), ChatAuditActions.Started, ChatAuditActions.ConversationEntity, conversation.Id.ToString(),
             null, conversation.OrganisationId, clock);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -380,6 +380,9 @@ public sealed partial class ChatService(
             LogFanOutFailed(logger, exception, conversationId);
         }
     }
+
+    /// <summary>The audit actor from the caller's own principal: hub calls have no circuit to ask.</summary>
+    private AuditActor ActorOf(ClaimsPrincipal user) => AuditActor.From(user, http.HttpContext?.Connection.RemoteIpAddress?.ToString());
 
     private ChatResult<T> Fail<T>(ChatError error, params object[] arguments) =>
         new(default, error, string.Format(CultureInfo.CurrentCulture, text["Error_" + error], arguments));
