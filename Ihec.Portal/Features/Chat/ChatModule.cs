@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 
@@ -19,8 +20,10 @@ public static class ChatModule
 
     public static WebApplication MapChat(this WebApplication app)
     {
-        // Cookie-authenticated like the pages; the hub's [Authorize] policy refuses everyone else before negotiation.
-        app.MapHub<ChatHub>(ChatHub.Path, o => o.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling);
+        // Cookie-authenticated like the pages; the hub's [Authorize] policy refuses everyone else before negotiation, with a
+        // bare 401 or 403 (a hub is an API endpoint: no redirect to sign-in, and no not-found page re-executed in its place).
+        app.MapHub<ChatHub>(ChatHub.Path, o => o.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling)
+            .WithMetadata(new SkipStatusCodePagesAttribute());
         return app;
     }
 }
