@@ -178,6 +178,8 @@ public static class PortalRoutes
             with { Sample = DemoReport("/ihec/reports/", "r-de0000000002", "") },
 
         // Chat: the hub for CSO members (their own organisation's conversations only, ChatHubTests) and the media unit.
+        Page("/chat",                                 S,    A,     A,     F,    F,    F,     F,    F,     F),
+        Page("/ihec/chat",                            S,    F,     F,     F,    A,    F,     F,    F,     F),
         Endpoint("POST", "/hubs/chat/negotiate",      U,    A,     A,     F,    A,    F,     F,    F,     F)
             with { Note = "Negotiation answers 200 with a connection id; the hub itself is tested over real connections in ChatHubTests." },
         Endpoint("GET", "/hubs/chat",                 U,    B,     B,     F,    B,    F,     F,    F,     F)
