@@ -1,4 +1,7 @@
+using Ihec.Portal.Features.Accounts;
 using Ihec.Portal.Features.Chat;
+using Ihec.Portal.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -213,6 +216,30 @@ public sealed class ChatHubTests(ChatPortal portal) : IClassFixture<ChatPortal>
         Assert.Equal(two.Sequence, read.Value!.ReadSequence);
         Assert.Equal(two.Sequence, back.Value!.ReadSequence);
         await marks.WaitForAsync(m => m.Any(x => x.ConversationId == conversation.Id && x.FromIhec && x.ReadSequence == two.Sequence), "the agent's read mark");
+    }
+
+    [Fact]
+    public async Task A_revoked_session_loses_its_open_hub_connection_at_once()
+    {
+        var connection = await portal.ConnectAsync(KirkukMember);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        string userId;
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            userId = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(KirkukMember))!.Id;
+        }
+
+        // What a suspension or a member's removal does for open sessions.
+        portal.Services.GetRequiredService<SessionRevocations>().Revoke([userId]);
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HubConnectionState.Disconnected, connection.State);
+        await connection.DisposeAsync();
     }
 
     [Fact]

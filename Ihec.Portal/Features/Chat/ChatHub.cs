@@ -11,18 +11,25 @@ namespace Ihec.Portal.Features.Chat;
 /// which decides what the caller may see; the hub only adds connections to the groups the service allowed.
 /// </summary>
 [Authorize(Policy = PortalPolicies.ChatParticipant)]
-public sealed class ChatHub(ChatService chat) : Hub<IChatClient>
+public sealed class ChatHub(ChatService chat, ChatConnections connections) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
 
     public override async Task OnConnectedAsync()
     {
+        connections.Opened(Context);
         if (await chat.IsAgentAsync(Context.User!))
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.Agents, Context.ConnectionAborted);
         }
 
         await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Closed(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>

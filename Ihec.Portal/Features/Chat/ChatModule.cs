@@ -13,6 +13,7 @@ public static class ChatModule
             .ValidateOnStart();
         services.AddSignalR().AddHubOptions<ChatHub>(o => o.AddFilter<ChatCultureFilter>());
         services.AddSingleton<ChatRateLimiter>();
+        services.AddSingleton<ChatConnections>();
         services.AddSingleton<IChatFanOut, InProcessChatFanOut>();
         services.AddScoped<ChatService>();
         return services;
