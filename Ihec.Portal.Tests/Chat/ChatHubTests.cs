@@ -258,6 +258,20 @@ public sealed class ChatHubTests(ChatPortal portal) : IClassFixture<ChatPortal>
         Assert.Empty(await JoinAsync(member, conversation.Id, 0));
     }
 
+    [Theory]
+    [InlineData("en", "too long")]
+    [InlineData("ar", "طويلة")]
+    [InlineData("ckb", "درێژە")]
+    public async Task Hub_errors_are_in_the_language_the_connection_was_opened_with(string language, string expected)
+    {
+        await using var member = await portal.ConnectAsync(TammuzMember, language);
+        var conversation = await StartAsync(member, "Language");
+
+        var tooLong = await member.InvokeAsync<ChatResult<ChatMessageView>>("Send", conversation.Id, NewId(), new string('x', 8001));
+
+        Assert.Contains(expected, tooLong.ErrorText);
+    }
+
     [Fact]
     public async Task The_media_unit_sees_new_conversations_in_its_queue_and_changes_their_state()
     {

@@ -48,10 +48,15 @@ public sealed class ChatPortal : PortalFactory
         return container.GetCookieHeader(new Uri("http://localhost"));
     }
 
-    /// <summary>A started connection as the account (or anonymous when <paramref name="email"/> is null).</summary>
-    public async Task<HubConnection> ConnectAsync(string? email)
+    /// <summary>A started connection as the account (or anonymous when <paramref name="email"/> is null), optionally with the portal's language cookie.</summary>
+    public async Task<HubConnection> ConnectAsync(string? email, string? language = null)
     {
         var cookie = email is null ? null : await CookieAsync(email);
+        if (language is not null)
+        {
+            cookie = (cookie is null ? "" : cookie + "; ") + ".AspNetCore.Culture=" + Uri.EscapeDataString($"c={language}|uic={language}");
+        }
+
         var server = Server;
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(server.BaseAddress, ChatHub.Path), o =>
