@@ -1,6 +1,7 @@
 using Ihec.Portal.Components;
 using Ihec.Portal.Features.Accounts;
 using Ihec.Portal.Features.Admin;
+using Ihec.Portal.Features.Chat;
 using Ihec.Portal.Features.Home;
 using Ihec.Portal.Features.Library;
 using Ihec.Portal.Features.Organisations;
@@ -22,6 +23,7 @@ builder.Services.AddLibrary(builder.Configuration);
 builder.Services.AddRumours(builder.Configuration);
 builder.Services.AddReports();
 builder.Services.AddViolations(builder.Configuration);
+builder.Services.AddChat(builder.Configuration);
 
 var app = builder.Build();
 
@@ -35,6 +37,7 @@ app.MapLibrary();
 app.MapRumours();
 app.MapReports();
 app.MapViolations();
+app.MapChat();
 app.MapPortalComponents();
 
 await app.PrepareAsync();

@@ -13,6 +13,8 @@ public static class PortalPolicies
     public const string IhecStaff = nameof(IhecStaff);
     public const string IhecRelations = nameof(IhecRelations);
     public const string IhecMedia = nameof(IhecMedia);
+    /// <summary>Takes part in chat: a member of an accredited organisation, or IHEC's media unit.</summary>
+    public const string ChatParticipant = nameof(ChatParticipant);
     public const string IhecAntiRumour = nameof(IhecAntiRumour);
     public const string IhecMonitoring = nameof(IhecMonitoring);
     public const string IhecEditor = nameof(IhecEditor);

@@ -56,6 +56,8 @@ public enum Outcome
     NotFound,
     /// <summary>400: the request is refused before it reaches the endpoint (e.g. a form post without its antiforgery token).</summary>
     BadRequest,
+    /// <summary>401 without a redirect: an API endpoint (the chat hub) that apps and scripts call refuses an anonymous request.</summary>
+    Unauthorized,
 }
 
 /// <summary>What answers on a route: a Razor page (HTML in the shell, scanned by the accessibility tests) or an endpoint.</summary>

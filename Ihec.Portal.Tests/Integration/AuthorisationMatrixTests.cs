@@ -23,7 +23,7 @@ namespace Ihec.Portal.Tests.Integration;
 /// </summary>
 public static class PortalRoutes
 {
-    private const Outcome A = Allowed, S = SignIn, F = Forbidden, N = NotFound, B = BadRequest;
+    private const Outcome A = Allowed, S = SignIn, F = Forbidden, N = NotFound, B = BadRequest, U = Unauthorized;
 
     public static readonly IReadOnlyList<RouteRow> All =
     [
@@ -191,6 +191,14 @@ public static class PortalRoutes
         Page("/map",                                  A,    A,     A,     A,    A,    A,     A,    A,     A),
         Endpoint("GET", "/map/violations.csv",        A,    A,     A,     A,    A,    A,     A,    A,     A),
         Endpoint("GET", "/map/violations.geojson",    A,    A,     A,     A,    A,    A,     A,    A,     A),
+
+        // Chat: the hub for CSO members (their own organisation's conversations only, ChatHubTests) and the media unit.
+        Page("/chat",                                 S,    A,     A,     F,    F,    F,     F,    F,     F),
+        Page("/ihec/chat",                            S,    F,     F,     F,    A,    F,     F,    F,     F),
+        Endpoint("POST", "/hubs/chat/negotiate",      U,    A,     A,     F,    A,    F,     F,    F,     F)
+            with { Note = "Negotiation answers 200 with a connection id; the hub itself is tested over real connections in ChatHubTests." },
+        Endpoint("GET", "/hubs/chat",                 U,    B,     B,     F,    B,    F,     F,    F,     F)
+            with { Note = "A request without a negotiated connection id is refused with 400 once the policy has let the caller in." },
 
         // Admin
         Page("/admin/audit",                          S,    F,     F,     F,    F,    F,     F,    F,     A),
@@ -389,6 +397,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixPortal portal) :
             403 => (Outcome.Forbidden, detail),
             404 => (Outcome.NotFound, detail),
             400 => (Outcome.BadRequest, detail),
+            401 => (Outcome.Unauthorized, detail),
             _ => (null, detail),
         };
     }

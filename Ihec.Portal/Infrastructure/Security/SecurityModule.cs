@@ -40,6 +40,9 @@ public static class SecurityModule
                 .RequireRole(PortalRoles.Staff))
             .AddPolicy(PortalPolicies.IhecRelations, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.IhecRelations))
             .AddPolicy(PortalPolicies.IhecMedia, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.IhecMedia))
+            .AddPolicy(PortalPolicies.ChatParticipant, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+                c.User.IsInRole(PortalRoles.IhecMedia)
+                || (PortalRoles.Cso.Any(c.User.IsInRole) && c.User.HasClaim(claim => claim.Type == PortalClaims.OrganisationId))))
             .AddPolicy(PortalPolicies.IhecAntiRumour, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.IhecAntiRumour))
             .AddPolicy(PortalPolicies.IhecMonitoring, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.IhecMonitoring))
             .AddPolicy(PortalPolicies.IhecEditor, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.IhecEditor))

@@ -533,6 +533,34 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChatConversations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    StartedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AssignedToUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AssignedToName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatConversations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChatConversations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CsoReports",
                 columns: table => new
                 {
@@ -794,6 +822,53 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChatMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClientMessageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    FromIhec = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChatMessages_ChatConversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "ChatConversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChatReadMarkers",
+                columns: table => new
+                {
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DeliveredSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatReadMarkers", x => new { x.ConversationId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_ChatReadMarkers_ChatConversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "ChatConversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CsoReportErrata",
                 columns: table => new
                 {
@@ -937,6 +1012,28 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatConversations_OrganisationId_UpdatedAt",
+                table: "ChatConversations",
+                columns: new[] { "OrganisationId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatConversations_State_UpdatedAt",
+                table: "ChatConversations",
+                columns: new[] { "State", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatMessages_ConversationId_AuthorUserId_ClientMessageId",
+                table: "ChatMessages",
+                columns: new[] { "ConversationId", "AuthorUserId", "ClientMessageId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatMessages_ConversationId_Sequence",
+                table: "ChatMessages",
+                columns: new[] { "ConversationId", "Sequence" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CsoReportErrata_ReportId",
@@ -1224,6 +1321,12 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ChatMessages");
+
+            migrationBuilder.DropTable(
+                name: "ChatReadMarkers");
+
+            migrationBuilder.DropTable(
                 name: "CsoReportErrata");
 
             migrationBuilder.DropTable(
@@ -1288,6 +1391,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ChatConversations");
 
             migrationBuilder.DropTable(
                 name: "CsoReports");

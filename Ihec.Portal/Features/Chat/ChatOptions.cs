@@ -1,0 +1,23 @@
+namespace Ihec.Portal.Features.Chat;
+
+/// <summary>The <c>Chat</c> settings.</summary>
+public sealed class ChatOptions
+{
+    public const string Section = "Chat";
+
+    /// <summary>The column sizes; <see cref="MaxMessageLength"/> may be set lower, never higher.</summary>
+    public const int StoredTextLength = 8000;
+    public const int MaxTopicLength = 200;
+    public const int MaxClientMessageIdLength = 64;
+
+    /// <summary>The longest message a person may send, in characters.</summary>
+    public int MaxMessageLength { get; set; } = 4000;
+
+    /// <summary>How many messages one user may send per <see cref="RateWindow"/>, over all conversations.</summary>
+    public int MessagesPerWindow { get; set; } = 30;
+
+    public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    public bool IsValid() =>
+        MaxMessageLength is > 0 and <= StoredTextLength && MessagesPerWindow > 0 && RateWindow > TimeSpan.Zero;
+}
