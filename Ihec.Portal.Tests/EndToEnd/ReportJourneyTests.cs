@@ -34,9 +34,17 @@ public sealed class ReportJourneyTests(PlaywrightPortal browser)
         await member.Locator("#language").SelectOptionAsync("ckb");
         await member.Locator("#topic-polling").CheckAsync();
         await member.Locator("#gov-IQ-SU").CheckAsync();
+        // Autosave keeps the new report before any button is pressed: the form and the address switch to the draft.
+        await member.WaitForURLAsync("**/reports/mine/*/edit?culture=ckb");
+        await Microsoft.Playwright.Assertions.Expect(member.Locator("#autosave-status")).ToContainTextAsync("خۆکارانە پاشەکەوت کرا");
         await member.Locator("form:has(#title) button[type=submit]").ClickAsync();
         await member.WaitForURLAsync("**/reports/mine/*?done=Saved");
         var manage = new Uri(member.Url).AbsolutePath;
+        await using (var db = browser.Portal.CreateDbContext())
+        {
+            // The Save button changed the autosaved draft; it did not file a second report.
+            Assert.Equal(1, await db.Set<Ihec.Portal.Features.Reports.CsoReport>().CountAsync(r => r.Title == title));
+        }
 
         await member.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "wênе.png", MimeType = "image/png", Buffer = Png });
         await member.Locator("form:has(#file) button[type=submit]").ClickAsync();

@@ -173,6 +173,8 @@ public static class PortalRoutes
         Endpoint("POST", "/reports/mine/{id:guid}/autosave", S, B,  B,     F,    F,    F,     F,    F,     F)
             with { Sample = DemoReport("/reports/mine/", "r-de0000000003", "/autosave"),
                    Note = "Requested without the form's antiforgery token: CSO members get 400; the autosave itself is tested in ReportVisibilityTests." },
+        Endpoint("POST", "/reports/mine/autosave",    S,    B,     B,     F,    F,    F,     F,    F,     F)
+            with { Note = "A report's first autosave creates its draft; without the form's antiforgery token CSO members get 400 (ReportVisibilityTests)." },
         Page("/ihec/reports",                         S,    F,     F,     F,    F,    F,     F,    A,     F),
         Page("/ihec/reports/{Id:guid}",               S,    F,     F,     F,    F,    F,     F,    A,     F)
             with { Sample = DemoReport("/ihec/reports/", "r-de0000000002", "") },

@@ -211,6 +211,54 @@ public sealed class ReportVisibilityTests(PortalFactory factory) : IClassFixture
         Assert.Equal("نص كُتب ولم يُضغط زر الحفظ", (await ReportAsync("مسودة تحفظ نفسها")).Body);
     }
 
+    [Fact]
+    public async Task A_new_report_is_created_by_its_first_autosave_and_later_autosaves_change_that_draft()
+    {
+        var member = await factory.SignedInClientAsync(TammuzMember);
+        const string title = "تقرير لم يُحفظ بزر الحفظ";
+        int before;
+        await using (var db = factory.CreateDbContext())
+        {
+            before = await db.Set<CsoReport>().CountAsync();
+        }
+
+        // Without a title nothing is kept, and the answer says why.
+        var early = await NewFormAutosaveAsync(member, "", "بداية النص");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, early.StatusCode);
+        Assert.Contains("once it has a title", await early.Content.ReadAsStringAsync());
+
+        var first = await NewFormAutosaveAsync(member, title, "النص الأول");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var answer = System.Text.Json.JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement;
+        var report = await ReportAsync(title);
+        Assert.Equal("النص الأول", report.Body);
+        Assert.Equal($"/reports/mine/{report.Id:D}/autosave", answer.GetProperty("autosave").GetString());
+        Assert.Equal($"/reports/mine/{report.Id:D}/edit", answer.GetProperty("edit").GetString());
+
+        // The script then posts to the draft's own address: the same draft changes, no second one appears.
+        var second = await AutosaveAsync(member, $"/reports/mine/{report.Id:D}", "النص الثاني");
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        await using (var db = factory.CreateDbContext())
+        {
+            Assert.Equal(before + 1, await db.Set<CsoReport>().CountAsync());
+            Assert.Equal("النص الثاني", (await db.Set<CsoReport>().SingleAsync(r => r.Id == report.Id)).Body);
+        }
+    }
+
+    /// <summary>Posts the empty new-report form (token included) with a title and body to the new report's autosave.</summary>
+    private static async Task<HttpResponseMessage> NewFormAutosaveAsync(HttpClient client, string title, string body)
+    {
+        var document = await client.GetDocumentAsync("/reports/mine/new?culture=en");
+        var form = document.Forms.Single(f => f.QuerySelector("input[name=_handler]")?.GetAttribute("value") == "report");
+        Assert.Equal("/reports/mine/autosave", form.GetAttribute("data-autosave"));
+        var values = form.QuerySelectorAll("input[type=hidden]").OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)).ToList();
+        values.Add(new("Input.Title", title));
+        values.Add(new("Input.Language", "ar"));
+        values.Add(new("Input.Body", body));
+        return await client.PostAsync("/reports/mine/autosave?culture=en", new FormUrlEncodedContent(values));
+    }
+
     /// <summary>Posts the draft form of <paramref name="formPage"/> (token included) to the autosave address, as the page's script does.</summary>
     private static async Task<HttpResponseMessage> AutosaveAsync(HttpClient client, string formPage, string body, string? target = null)
     {

@@ -35,6 +35,7 @@ public static class ReportsModule
         group.MapGet("/files/{id:guid}", FileAsync);
         group.MapGet("/feed.atom", FeedAsync);
         app.MapPost("/reports/mine/{id:guid}/autosave", AutosaveAsync).RequireAuthorization(Shared.Security.PortalPolicies.CsoMember);
+        app.MapPost("/reports/mine/autosave", AutosaveNewAsync).RequireAuthorization(Shared.Security.PortalPolicies.CsoMember);
         app.MapPortalSitemap();
         return app;
     }
@@ -58,14 +59,59 @@ public static class ReportsModule
         Infrastructure.Auditing.CurrentActor actor, IStringLocalizer<ReportsText> text, TimeProvider clock)
     {
         context.Response.Headers.CacheControl = "no-store";
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        if (await AutosavedInputAsync(context, antiforgery) is not { } input)
         {
             return Results.BadRequest();
         }
 
+        var result = await reports.SaveDraftAsync(context.User, id, input, await actor.GetAsync(), context.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return Results.Json(new { message = text["AutosaveFailed"].Value }, statusCode: result.Error == "NotFound" ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity);
+        }
+
+        return Results.Json(new { message = AutosavedAt(text, clock) });
+    }
+
+    /// <summary>
+    /// The autosave of a report not saved yet: the first time the form is valid enough to keep (it has a title), the
+    /// draft is created and the answer gives the addresses the page's script switches to (the draft's autosave and edit
+    /// form), so later autosaves and the Save button change that draft instead of creating another. Until then the
+    /// answer says what is missing and nothing is stored.
+    /// </summary>
+    private static async Task<IResult> AutosaveNewAsync(HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, ReportService reports,
+        Infrastructure.Auditing.CurrentActor actor, IStringLocalizer<ReportsText> text, TimeProvider clock)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        if (await AutosavedInputAsync(context, antiforgery) is not { } input)
+        {
+            return Results.BadRequest();
+        }
+
+        var result = await reports.CreateAsync(context.User, input, await actor.GetAsync(), context.RequestAborted);
+        if (!result.Succeeded || result.Id is not { } id)
+        {
+            return Results.Json(new { message = text["AutosaveNotYet"].Value }, statusCode: result.Error == "NotAllowed" ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity);
+        }
+
+        return Results.Json(new
+        {
+            message = AutosavedAt(text, clock),
+            autosave = $"/reports/mine/{id:D}/autosave",
+            edit = $"/reports/mine/{id:D}/edit",
+        });
+    }
+
+    private static async Task<ReportInput?> AutosavedInputAsync(HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery)
+    {
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return null;
+        }
+
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         static DateOnly? Date(string? value) => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        var input = new ReportInput
+        return new ReportInput
         {
             Title = form["Input.Title"],
             Summary = form["Input.Summary"],
@@ -77,15 +123,10 @@ public static class ReportsModule
             PeriodFrom = Date(form["Input.PeriodFrom"]),
             PeriodTo = Date(form["Input.PeriodTo"]),
         };
-        var result = await reports.SaveDraftAsync(context.User, id, input, await actor.GetAsync(), context.RequestAborted);
-        if (!result.Succeeded)
-        {
-            return Results.Json(new { message = text["AutosaveFailed"].Value }, statusCode: result.Error == "NotFound" ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity);
-        }
-
-        var at = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(3)).ToString("t", CultureInfo.CurrentCulture);
-        return Results.Json(new { message = string.Format(CultureInfo.CurrentCulture, text["Autosaved"], at) });
     }
+
+    private static string AutosavedAt(IStringLocalizer<ReportsText> text, TimeProvider clock) =>
+        string.Format(CultureInfo.CurrentCulture, text["Autosaved"], clock.GetUtcNow().ToOffset(TimeSpan.FromHours(3)).ToString("t", CultureInfo.CurrentCulture));
 
     /// <summary>The reports endorsed for the public, whoever asks: a feed reader is never signed in.</summary>
     private static async Task<IResult> FeedAsync(ReportService reports, MarkdownRenderer markdown, IStringLocalizer<ReportsText> text, IConfiguration configuration, HttpContext context)

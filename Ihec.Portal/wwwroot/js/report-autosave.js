@@ -1,6 +1,8 @@
 // Autosave for report drafts, on top of the plain "Save draft" button: a few seconds after the writer stops typing, the
 // draft form is posted (with its antiforgery token) to the address in its data-autosave attribute; the server answers
-// with a localised message for the form's status line. Without script, the button does the same.
+// with a localised message for the form's status line. A report not saved yet is created by its first autosave: the
+// answer then gives the new draft's autosave and edit addresses, and the form (and the address bar) switch to them,
+// so the Save button and later autosaves change that draft. Without script, the button does the same.
 (() => {
   const wire = () => {
     for (const form of document.querySelectorAll("form[data-autosave]")) {
@@ -19,6 +21,11 @@
           const answer = await response.json().catch(() => null);
           if (!response.ok) dirty = true;
           if (status && answer && typeof answer.message === "string") status.textContent = answer.message;
+          if (response.ok && answer && typeof answer.autosave === "string" && typeof answer.edit === "string") {
+            form.dataset.autosave = answer.autosave;
+            form.setAttribute("action", answer.edit + location.search);
+            history.replaceState(history.state, "", answer.edit + location.search);
+          }
         } catch {
           dirty = true;
         } finally {
