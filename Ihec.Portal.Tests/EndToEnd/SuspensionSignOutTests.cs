@@ -47,7 +47,7 @@ public sealed class SuspensionSignOutTests(PlaywrightPortal browser)
         try
         {
             // No reload: the open page leaves by itself for the page that ends the session.
-            await page.WaitForURLAsync("**/account/session-ended", LeftForSessionEnded);
+            await LeftAsync(page);
             await PlaywrightPortal.OpenAsync(page, "/my-organisation");
             Assert.Contains("/account/login", page.Url);
         }
@@ -81,7 +81,7 @@ public sealed class SuspensionSignOutTests(PlaywrightPortal browser)
         }
 
         // The browser tests revalidate every few seconds (BrowserPortalFactory); the portal's default is a minute.
-        await page.WaitForURLAsync("**/account/session-ended", LeftForSessionEnded);
+        await LeftAsync(page);
         await PlaywrightPortal.OpenAsync(page, "/my-organisation");
         Assert.Contains("/account/login", page.Url);
     }
@@ -89,6 +89,22 @@ public sealed class SuspensionSignOutTests(PlaywrightPortal browser)
     // The address changing is what counts, not the new page's last font arriving: on a loaded two-core machine the
     // load event of the next page has come after 30 s.
     private static readonly PageWaitForURLOptions LeftForSessionEnded = new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 };
+
+    // On failure, says where the page is and whether its live connection is still up, for the next diagnosis.
+    private static async Task LeftAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForURLAsync("**/account/session-ended", LeftForSessionEnded);
+        }
+        catch (TimeoutException exception)
+        {
+            var guard = await page.Locator("[data-session-guard=active]").CountAsync();
+            var reconnect = await page.EvaluateAsync<string>(
+                "() => { const m = document.getElementById('components-reconnect-modal'); return m ? m.className + ' ' + (m.open ?? '') : 'none'; }");
+            throw new TimeoutException($"The page did not leave: at {page.Url}, session guard present: {guard}, reconnect dialog: {reconnect}.", exception);
+        }
+    }
 
     private static async Task OpenMyOrganisationAsync(IPage page, string email)
     {
