@@ -125,6 +125,9 @@ public sealed class PlaywrightPortal : IAsyncLifetime
     /// </summary>
     public async Task<AxeScan> ScanAsync(IPage page, string description)
     {
+        // Pages are opened at DOMContentLoaded; axe must see them styled. On a loaded machine a scan once ran before
+        // app.css had arrived and reported the unstyled header's contrast.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var parts = await page.EvaluateAsync<string[]>(MarkupSignature);
         var shell = Hash(parts[0]);
         var content = Hash(parts[1]);
