@@ -73,9 +73,11 @@ public sealed class PlaywrightPortal : IAsyncLifetime
 
     /// <summary>A fresh context: anonymous, or signed in as the role's demo account.</summary>
     /// <param name="locale">The browser's language (its Accept-Language); Chromium's default is en-US.</param>
-    public async Task<IBrowserContext> NewContextAsync(Principal principal, string? locale = null)
+    /// <param name="configure">Changes to the context's options (a phone's viewport, permissions, a position), made before it opens.</param>
+    public async Task<IBrowserContext> NewContextAsync(Principal principal, string? locale = null, Action<BrowserNewContextOptions>? configure = null)
     {
         var options = new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 }, Locale = locale };
+        configure?.Invoke(options);
         if (principal != Principal.Anonymous)
         {
             options.StorageState = await StorageStateAsync(principal);
