@@ -117,4 +117,53 @@ public sealed class ViolationJourneyTests(PlaywrightPortal browser)
             Assert.DoesNotContain(secret, page, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Use_my_location_fills_the_coordinates_from_the_device_and_says_so()
+    {
+        await using var context = await browser.NewContextAsync(Principal.CsoMember, "ar-IQ", options =>
+        {
+            Phone(options);
+            options.Permissions = ["geolocation"];
+            options.Geolocation = new() { Latitude = 35.4681f, Longitude = 44.3922f }; // Kirkuk
+        });
+        var page = await context.NewPageAsync();
+        await PlaywrightPortal.OpenAsync(page, "/violations/new?culture=ar");
+        var button = page.Locator("#use-location");
+        Assert.Equal("button", await button.GetAttributeAsync("type"));
+        Assert.Equal("استخدم موقعي الحالي", (await button.InnerTextAsync()).Trim());
+        await button.ClickAsync();
+
+        var status = page.Locator("#location-status[role=status]");
+        await status.Filter(new() { HasText = "تم ملء خطي العرض والطول" }).WaitForAsync();
+        Assert.Equal(35.4681, double.Parse(await page.Locator("#latitude").InputValueAsync(), CultureInfo.InvariantCulture), 4);
+        Assert.Equal(44.3922, double.Parse(await page.Locator("#longitude").InputValueAsync(), CultureInfo.InvariantCulture), 4);
+    }
+
+    [Theory]
+    [InlineData("ckb", "ڕێگە نەدرا پۆرتاڵەکە شوێنەکەت بزانێت")]
+    [InlineData("en", "The portal was not allowed to know your location")]
+    public async Task Use_my_location_says_when_the_position_is_refused_and_leaves_the_fields_alone(string language, string denied)
+    {
+        await using var context = await browser.NewContextAsync(Principal.CsoMember, configure: Phone);
+        var page = await context.NewPageAsync();
+        await PlaywrightPortal.OpenAsync(page, $"/violations/new?culture={language}");
+        await page.Locator("#latitude").FillAsync("33.3152");
+        await page.Locator("#use-location").ClickAsync();
+
+        await page.Locator("#location-status[role=status]").Filter(new() { HasText = denied }).WaitForAsync();
+        Assert.Equal("33.3152", await page.Locator("#latitude").InputValueAsync());
+        Assert.Equal("", await page.Locator("#longitude").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task Without_script_the_location_button_is_not_shown_and_the_typed_fields_remain()
+    {
+        await using var context = await browser.NewContextAsync(Principal.CsoMember, configure: o => o.JavaScriptEnabled = false);
+        var page = await context.NewPageAsync();
+        await PlaywrightPortal.OpenAsync(page, "/violations/new?culture=en");
+        Assert.False(await page.Locator("#use-location").IsVisibleAsync());
+        Assert.True(await page.Locator("#latitude").IsVisibleAsync());
+        Assert.True(await page.Locator("#longitude").IsVisibleAsync());
+    }
 }
