@@ -5,12 +5,12 @@ using Microsoft.Extensions.Localization;
 namespace Ihec.Portal.Features.Organisations;
 
 /// <summary>
-/// An expected failure: a resource key (in <see cref="OrganisationsText"/>, else <see cref="SharedText"/>) with its
-/// arguments, and the form field it belongs to (empty for the whole form).
+/// An expected failure: a resource key (in the module's text, e.g. <see cref="OrganisationsText"/>, else
+/// <see cref="SharedText"/>) with its arguments, and the form field it belongs to (empty for the whole form).
 /// </summary>
 public sealed record FieldError(string Field, string Key, object[]? Args = null)
 {
-    public string Localise(IStringLocalizer<OrganisationsText> module, IStringLocalizer<SharedText> shared)
+    public string Localise(IStringLocalizer module, IStringLocalizer<SharedText> shared)
     {
         var args = Args ?? [];
         var text = module[Key, args];
