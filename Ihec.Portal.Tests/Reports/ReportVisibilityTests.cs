@@ -211,6 +211,15 @@ public sealed class ReportVisibilityTests(PortalFactory factory) : IClassFixture
         Assert.Equal("نص كُتب ولم يُضغط زر الحفظ", (await ReportAsync("مسودة تحفظ نفسها")).Body);
     }
 
+    [Theory]
+    [InlineData("en", "Polling, Election observation, Accessibility for persons with disabilities")]
+    [InlineData("ar", "، ")]
+    public async Task Lists_of_topics_are_joined_in_the_reader_language(string culture, string expected)
+    {
+        var html = await factory.CreateBrowserLikeClient().GetStringAsync($"/reports/r-de0000000001?culture={culture}");
+        Assert.Contains(expected, System.Net.WebUtility.HtmlDecode(html));
+    }
+
     [Fact]
     public async Task A_new_report_is_created_by_its_first_autosave_and_later_autosaves_change_that_draft()
     {
