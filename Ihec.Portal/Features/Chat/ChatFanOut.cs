@@ -42,22 +42,37 @@ public static class ChatGroups
     public static string Staff(Guid conversationId) => $"chat:{conversationId:N}:staff";
 }
 
-/// <summary>Fan-out on one instance, through the hub's groups. A Redis implementation replaces it for several instances.</summary>
-internal sealed class InProcessChatFanOut(IHubContext<ChatHub, IChatClient> hub) : IChatFanOut
+/// <summary>
+/// Fan-out on one instance: the hub's groups for hub clients, and <see cref="ChatLocalEvents"/> for the Blazor pages.
+/// A Redis implementation replaces it for several instances.
+/// </summary>
+internal sealed class InProcessChatFanOut(IHubContext<ChatHub, IChatClient> hub, ChatLocalEvents pages) : IChatFanOut
 {
-    public Task MessageStoredAsync(ChatMessageView message, CancellationToken cancellationToken = default) =>
-        message.Kind == ChatMessageKind.PrivateNote
+    public async Task MessageStoredAsync(ChatMessageView message, CancellationToken cancellationToken = default)
+    {
+        await (message.Kind == ChatMessageKind.PrivateNote
             ? hub.Clients.Group(ChatGroups.Staff(message.ConversationId)).MessageReceived(message)
-            : Everyone(message.ConversationId).MessageReceived(message);
+            : Everyone(message.ConversationId).MessageReceived(message));
+        await pages.DeliverAsync(new ChatMessageStored(message));
+    }
 
-    public Task ReadAsync(ChatReadMark mark, CancellationToken cancellationToken = default) =>
-        Everyone(mark.ConversationId).ReadMarked(mark);
+    public async Task ReadAsync(ChatReadMark mark, CancellationToken cancellationToken = default)
+    {
+        await Everyone(mark.ConversationId).ReadMarked(mark);
+        await pages.DeliverAsync(new ChatReadMarked(mark));
+    }
 
-    public Task TypingAsync(ChatTyping typing, CancellationToken cancellationToken = default) =>
-        Everyone(typing.ConversationId).Typing(typing);
+    public async Task TypingAsync(ChatTyping typing, CancellationToken cancellationToken = default)
+    {
+        await Everyone(typing.ConversationId).Typing(typing);
+        await pages.DeliverAsync(new ChatTypingStarted(typing));
+    }
 
-    public Task ConversationChangedAsync(ConversationView conversation, CancellationToken cancellationToken = default) =>
-        hub.Clients.Groups(ChatGroups.Agents, ChatGroups.Organisation(conversation.Id)).ConversationChanged(conversation);
+    public async Task ConversationChangedAsync(ConversationView conversation, CancellationToken cancellationToken = default)
+    {
+        await hub.Clients.Groups(ChatGroups.Agents, ChatGroups.Organisation(conversation.Id)).ConversationChanged(conversation);
+        await pages.DeliverAsync(new ChatConversationChanged(conversation));
+    }
 
     private IChatClient Everyone(Guid conversationId) =>
         hub.Clients.Groups(ChatGroups.Organisation(conversationId), ChatGroups.Staff(conversationId));

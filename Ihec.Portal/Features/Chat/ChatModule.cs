@@ -14,6 +14,7 @@ public static class ChatModule
         services.AddSignalR().AddHubOptions<ChatHub>(o => o.AddFilter<ChatCultureFilter>());
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<ChatConnections>();
+        services.AddSingleton<ChatLocalEvents>();
         services.AddSingleton<IChatFanOut, InProcessChatFanOut>();
         services.AddScoped<ChatService>();
         return services;
