@@ -43,8 +43,8 @@ public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFac
         var client = factory.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-        var ready = await client.GetAsync("/readyz");
+        var ready = await Operations.Readiness.GetAsync(client);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", ready.Status);
     }
 }

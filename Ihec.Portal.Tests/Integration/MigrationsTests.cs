@@ -68,7 +68,7 @@ public sealed class MigrationsTests
         await using var portal = new EmptyPortal();
         var client = portal.CreateClient();
 
-        var ready = await client.GetAsync("/readyz");
+        var ready = await Operations.Readiness.GetAsync(client);
 
         Assert.True(File.Exists(Path.Combine(portal.DataFolder, "portal.db")));
         await using (var db = portal.CreateDbContext())
@@ -78,7 +78,7 @@ public sealed class MigrationsTests
         }
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", ready.Checks["database"]);
     }
 
     private static SqlitePortalDbContext Sqlite() =>

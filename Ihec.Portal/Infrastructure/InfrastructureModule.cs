@@ -5,20 +5,19 @@ using Ihec.Portal.Infrastructure.Data;
 using Ihec.Portal.Infrastructure.Email;
 using Ihec.Portal.Infrastructure.Files;
 using Ihec.Portal.Infrastructure.Localisation;
+using Ihec.Portal.Infrastructure.Operations;
 using Ihec.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 
 namespace Ihec.Portal.Infrastructure;
 
 public static class InfrastructureModule
 {
-    /// <summary>Everything the modules stand on: data, e-mail, files, audit, languages, security, health.</summary>
+    /// <summary>Everything the modules stand on: data, e-mail, files, audit, languages, security, health, telemetry.</summary>
     public static WebApplicationBuilder AddPortalInfrastructure(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -46,8 +45,8 @@ public static class InfrastructureModule
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
-        services.AddHealthChecks()
-            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddPortalHealthChecks(builder.Configuration);
+        builder.AddPortalTelemetry();
         return builder;
     }
 
@@ -70,8 +69,7 @@ public static class InfrastructureModule
         app.UseAntiforgery();
         app.UseBareStatusForRejectedForms();
 
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapPortalHealthChecks();
         return app;
     }
 
@@ -104,30 +102,5 @@ public static class InfrastructureModule
     {
         await DataModule.MigrateAsync(app.Services);
         await Demo.DemoData.SeedIfEnabledAsync(app.Services);
-    }
-}
-
-/// <summary>Ready when the database answers and no migration is pending.</summary>
-internal sealed class DatabaseReadyCheck(IDbContextFactory<PortalDbContext> dbFactory) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            if (!await db.Database.CanConnectAsync(cancellationToken))
-            {
-                return HealthCheckResult.Unhealthy("database unreachable");
-            }
-
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            return pending.Count == 0
-                ? HealthCheckResult.Healthy("database reachable, migrations applied")
-                : HealthCheckResult.Unhealthy($"{pending.Count} migrations pending");
-        }
-        catch (Exception ex)
-        {
-            return HealthCheckResult.Unhealthy("database check failed", ex);
-        }
     }
 }

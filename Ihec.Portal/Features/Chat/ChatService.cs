@@ -35,7 +35,8 @@ public sealed partial class ChatService(
     IOptions<ChatOptions> options,
     IStringLocalizer<ChatText> text,
     TimeProvider clock,
-    ILogger<ChatService> logger)
+    ILogger<ChatService> logger,
+    Infrastructure.Operations.PortalMetrics metrics)
 {
     /// <summary>The most messages one catch-up returns; a client asks again after the last one it got.</summary>
     public const int MaxBatch = 500;
@@ -267,6 +268,7 @@ public sealed partial class ChatService(
                 continue;
             }
 
+            metrics.ChatMessageStored(kind.ToString());
             var view = ChatMessageView.From(message);
             await FanOutAsync(f => f.MessageStoredAsync(view, CancellationToken.None), conversationId);
             return ChatResult<ChatMessageView>.Ok(view);

@@ -24,6 +24,12 @@ public static class StatisticsModule
             services.AddSingleton<ITallyEngine, EmbeddedTallyEngine>();
         }
 
+        MeasuredTallyEngine.Decorate(services);
+        // The load balancer's probe must not wait out every retry: the check gives up after the engine's total timeout or 10 s.
+        services.AddHealthChecks().AddCheck<TallyEngineReadyCheck>(TallyEngineReadyCheck.Name, options.ReadinessFailureStatus,
+            [Infrastructure.Operations.HealthChecksModule.ReadyTag],
+            TimeSpan.FromTicks(Math.Min(options.TotalTimeout.Ticks + TimeSpan.TicksPerSecond, 10 * TimeSpan.TicksPerSecond)));
+
         services.AddSingleton<DataQualityAlerts>();
         services.AddSingleton<TallySnapshotStore>();
         services.AddSingleton<TallyRefresher>();

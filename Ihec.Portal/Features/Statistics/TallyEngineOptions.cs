@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace Ihec.Portal.Features.Statistics;
@@ -57,6 +58,12 @@ public sealed class TallyEngineOptions
 
     /// <summary>Figures older than this (since the engine last confirmed them) are shown as possibly out of date.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// What <c>/readyz</c> reports when the engine does not answer: <c>Unhealthy</c> (503, the default) or <c>Degraded</c>
+    /// (200: the portal keeps serving its last good snapshot, so a load balancer keeps the instance).
+    /// </summary>
+    public HealthStatus ReadinessFailureStatus { get; set; } = HealthStatus.Unhealthy;
 }
 
 internal sealed class TallyEngineOptionsValidator : IValidateOptions<TallyEngineOptions>
@@ -110,6 +117,11 @@ internal sealed class TallyEngineOptionsValidator : IValidateOptions<TallyEngine
         if (options.StationPageSize is < 1 or > 5000)
         {
             failures.Add("TallyEngine:StationPageSize must be between 1 and 5000.");
+        }
+
+        if (options.ReadinessFailureStatus is not (HealthStatus.Unhealthy or HealthStatus.Degraded))
+        {
+            failures.Add("TallyEngine:ReadinessFailureStatus must be Unhealthy or Degraded.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

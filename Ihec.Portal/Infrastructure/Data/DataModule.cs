@@ -13,6 +13,13 @@ public sealed class DatabaseOptions
     /// <summary>Connection string; for SQLite, empty means a file under the data folder.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Apply pending migrations when the portal starts (the default). Set to false where the schema is applied with the
+    /// idempotent SQL script (docs/deploy.md), so the portal's database account needs no DDL rights; <c>/readyz</c>
+    /// then reports the database as unhealthy until the script has been run.
+    /// </summary>
+    public bool MigrateAtStartup { get; set; } = true;
+
     public bool IsSqlServer => string.Equals(Provider, "SqlServer", StringComparison.OrdinalIgnoreCase);
 }
 
@@ -47,9 +54,15 @@ public static class DataModule
         return services;
     }
 
-    /// <summary>Applies pending migrations at start-up (the embedded default; production may run the SQL script instead).</summary>
+    /// <summary>Applies pending migrations at start-up, unless <c>Database:MigrateAtStartup</c> is false (the SQL script is run instead).</summary>
     public static async Task MigrateAsync(IServiceProvider services)
     {
+        var options = services.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (!options.MigrateAtStartup)
+        {
+            return;
+        }
+
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         await db.Database.MigrateAsync();
     }

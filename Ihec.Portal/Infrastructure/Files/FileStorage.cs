@@ -17,7 +17,7 @@ public interface IFileStorage
 
 public sealed class LocalFileStorage(PortalPaths paths) : IFileStorage
 {
-    private string Root => Path.Combine(paths.DataFolder, "files");
+    private string Root => paths.FilesFolder;
 
     public async Task<StoredFile> SaveAsync(Stream content, FileKind kind, CancellationToken cancellationToken = default)
     {

@@ -20,7 +20,7 @@ public interface ISearchIndex
 }
 
 /// <summary>
-/// Lucene.NET index in the data folder. One writer for the process; readers are refreshed after each commit, so
+/// Lucene.NET index in <see cref="PortalPaths.IndexFolder"/>. One writer for the process; readers are refreshed after each commit, so
 /// a search right after a publish sees it. Text is stored per language (<c>title_ar</c>, <c>body_ckb</c>, …) and
 /// analysed by that language's analyzer; a query is analysed once per language and searched in that language's fields.
 /// </summary>
@@ -44,7 +44,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly SemaphoreSlim writeLock = new(1, 1);
 
     public LuceneSearchIndex(PortalPaths paths, IEnumerable<ISearchSource> sources, ILogger<LuceneSearchIndex> logger)
-        : this(FSDirectory.Open(Path.Combine(paths.DataFolder, "index", SchemaFolder)), sources, logger)
+        : this(FSDirectory.Open(Path.Combine(paths.IndexFolder, SchemaFolder)), sources, logger)
     {
     }
 
