@@ -5,6 +5,7 @@ using Ihec.Portal.Infrastructure.Data;
 using Ihec.Portal.Infrastructure.Email;
 using Ihec.Portal.Infrastructure.Files;
 using Ihec.Portal.Infrastructure.Localisation;
+using Ihec.Portal.Infrastructure.Redis;
 using Ihec.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
@@ -39,9 +40,13 @@ public static class InfrastructureModule
         services.AddPortalAuthorization();
         services.AddPortalRateLimits(builder.Configuration);
         services.AddAntiforgery();
-        // Keys survive restarts, so cookies and invitation links stay valid; Redis shares them when scaled out.
-        services.AddDataProtection().SetApplicationName("Ihec.Portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataFolder, "keys")));
+        // Keys survive restarts, so cookies and invitation links stay valid. One application name on every instance;
+        // with Redis the key ring is kept there (RedisModule), so every instance reads what another protected.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Ihec.Portal");
+        if (!services.AddPortalRedis(builder.Configuration))
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataFolder, "keys")));
+        }
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -1,0 +1,22 @@
+using StackExchange.Redis;
+
+namespace Ihec.Portal.Infrastructure.Redis;
+
+/// <summary>
+/// The portal's own pub/sub channels (the SignalR backplane has its own). The multiplexer puts
+/// <see cref="RedisOptions.ChannelPrefix"/> before each name.
+/// </summary>
+public static class PortalChannels
+{
+    /// <summary>The chat's page events (<c>ChatLocalEvents</c>), for every instance including the sender.</summary>
+    public static readonly RedisChannel Chat = RedisChannel.Literal("chat:events");
+
+    /// <summary>Users whose open sessions must end now.</summary>
+    public static readonly RedisChannel SessionRevocations = RedisChannel.Literal("sessions:revoked");
+}
+
+/// <summary>This process among the instances: lets a subscriber skip what it published itself when it has already acted on it.</summary>
+public sealed class PortalInstance
+{
+    public string Id { get; } = Guid.NewGuid().ToString("N");
+}
