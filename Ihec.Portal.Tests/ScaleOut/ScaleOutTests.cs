@@ -2,6 +2,7 @@ using System.Net;
 using Ihec.Portal.Features.Accounts;
 using Ihec.Portal.Features.Chat;
 using Ihec.Portal.Infrastructure.Data;
+using Ihec.Portal.Infrastructure.Search;
 using Ihec.Portal.Tests.Chat;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -12,7 +13,7 @@ namespace Ihec.Portal.Tests.ScaleOut;
 
 /// <summary>
 /// Two instances on one database and one real Redis (<c>Redis:ConnectionString</c>): chat through the backplane and the
-/// Redis page channel, a sign-in valid on both, and session revocations reaching both.
+/// Redis page channel, a sign-in valid on both, session revocations and search index writes reaching both.
 /// </summary>
 public sealed class ScaleOutTests(ScaleOutPortals portals) : IClassFixture<ScaleOutPortals>
 {
@@ -124,8 +125,26 @@ public sealed class ScaleOutTests(ScaleOutPortals portals) : IClassFixture<Scale
 
         Assert.Contains(portals.ChannelPrefix + "chat:events", channels);
         Assert.Contains(portals.ChannelPrefix + "sessions:revoked", channels);
+        Assert.Contains(portals.ChannelPrefix + "search:changes", channels);
         Assert.Contains(channels, c => c.StartsWith(portals.ChannelPrefix, StringComparison.Ordinal) && c.Contains(typeof(ChatHub).FullName!, StringComparison.Ordinal));
         Assert.All(channels, c => Assert.StartsWith(portals.ChannelPrefix, c, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task What_one_instance_writes_to_the_search_index_is_found_on_the_other()
+    {
+        var word = "scaleout" + NewId()[..10];
+        var document = new SearchDocument("library", NewId(), "/library/test", DateTimeOffset.UtcNow,
+            [new SearchText("en", "Replicated " + word, "A document indexed on instance A.")],
+            new Dictionary<string, IReadOnlyList<string>> { ["kind"] = ["guide"] });
+        var onB = portals.B.Services.GetRequiredService<ISearchIndex>();
+
+        await portals.A.Services.GetRequiredService<ISearchIndex>().UpsertAsync(document);
+        await WaitUntilAsync(() => onB.Search(new SearchRequest(word)).Hits.Any(h => h.Key == document.Key), "the document on B");
+        await portals.A.Services.GetRequiredService<ISearchIndex>().DeleteAsync(document.Source, document.Key);
+        await WaitUntilAsync(() => onB.Search(new SearchRequest(word)).Total == 0, "the document gone from B");
+
+        Assert.Empty(portals.A.Services.GetRequiredService<ISearchIndex>().Search(new SearchRequest(word)).Hits);
     }
 
     private static async Task<ChatMessageView> SendAsync(HubConnection connection, string method, Guid conversationId, string text)
@@ -156,14 +175,18 @@ public sealed class ScaleOutTests(ScaleOutPortals portals) : IClassFixture<Scale
         }
     }
 
-    private static async Task WaitForAsync(List<ChatMessageView> page, Func<IReadOnlyList<ChatMessageView>, bool> condition, string what)
+    private static Task WaitForAsync(List<ChatMessageView> page, Func<IReadOnlyList<ChatMessageView>, bool> condition, string what) =>
+        WaitUntilAsync(() => condition(Snapshot(page)), what);
+
+    /// <summary>Checks a condition on another instance's state until it holds (the state has no change notification to wait on).</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition(Snapshot(page)))
+        while (!condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Waited 30 s for {what}; the page has {Snapshot(page).Count} message(s).");
+                throw new TimeoutException($"Waited 30 s for {what}.");
             }
 
             await Task.Delay(20);

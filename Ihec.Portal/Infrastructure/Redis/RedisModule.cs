@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Ihec.Portal.Infrastructure.Search;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 using SignalRRedisOptions = Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions;
 
@@ -10,7 +12,8 @@ public static class RedisModule
     /// <summary>
     /// With <c>Redis:ConnectionString</c> set: one shared <see cref="IConnectionMultiplexer"/>, the SignalR hubs on the
     /// Redis backplane, and the data-protection key ring in Redis (so a cookie or form token issued by one instance is
-    /// read by another). Returns whether Redis is on; the modules add their own channels when it is.
+    /// read by another), and the search index's writes replicated to every instance's own index. Returns whether Redis
+    /// is on; the modules add their own channels when it is.
     /// </summary>
     public static bool AddPortalRedis(this IServiceCollection services, IConfiguration configuration)
     {
@@ -53,6 +56,11 @@ public static class RedisModule
         var key = new RedisKey(options.DataProtectionKey);
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
             o.XmlRepository = new RedisXmlRepository(() => sp.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), key));
+
+        // Before the modules' AddPortalSearch, whose TryAdd then keeps this index.
+        services.TryAddSingleton<LuceneSearchIndex>();
+        services.AddSingleton<ISearchIndex, ReplicatedSearchIndex>();
+        services.AddHostedService<SearchReplicationSubscriber>();
         return true;
     }
 }
