@@ -39,6 +39,7 @@ public static class InfrastructureModule
         services.AddPortalLocalisation();
         services.AddPortalAuthorization();
         services.AddPortalRateLimits(builder.Configuration);
+        services.AddPortalForwardedHeaders(builder.Configuration);
         services.AddAntiforgery();
         // Keys survive restarts, so cookies and invitation links stay valid. One application name on every instance;
         // with Redis the key ring is kept there (RedisModule), so every instance reads what another protected.
@@ -58,6 +59,7 @@ public static class InfrastructureModule
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
