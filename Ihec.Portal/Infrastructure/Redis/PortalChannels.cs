@@ -17,9 +17,3 @@ public static class PortalChannels
     /// <summary>Users whose open sessions must end now.</summary>
     public static readonly RedisChannel SessionRevocations = RedisChannel.Literal("sessions:revoked");
 }
-
-/// <summary>This process among the instances: lets a subscriber skip what it published itself when it has already acted on it.</summary>
-public sealed class PortalInstance
-{
-    public string Id { get; } = Guid.NewGuid().ToString("N");
-}
