@@ -6,6 +6,7 @@ using Ihec.Portal.Infrastructure.Email;
 using Ihec.Portal.Infrastructure.Files;
 using Ihec.Portal.Infrastructure.Localisation;
 using Ihec.Portal.Infrastructure.Operations;
+using Ihec.Portal.Infrastructure.Redis;
 using Ihec.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
@@ -37,10 +38,15 @@ public static class InfrastructureModule
         services.AddPortalLocalisation();
         services.AddPortalAuthorization();
         services.AddPortalRateLimits(builder.Configuration);
+        services.AddPortalForwardedHeaders(builder.Configuration);
         services.AddAntiforgery();
-        // Keys survive restarts, so cookies and invitation links stay valid; Redis shares them when scaled out.
-        services.AddDataProtection().SetApplicationName("Ihec.Portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataFolder, "keys")));
+        // Keys survive restarts, so cookies and invitation links stay valid. One application name on every instance;
+        // with Redis the key ring is kept there (RedisModule), so every instance reads what another protected.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Ihec.Portal");
+        if (!services.AddPortalRedis(builder.Configuration))
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataFolder, "keys")));
+        }
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -52,6 +58,7 @@ public static class InfrastructureModule
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -1,5 +1,6 @@
 using Ihec.Portal.Infrastructure.Auditing;
 using Ihec.Portal.Infrastructure.Data;
+using Ihec.Portal.Infrastructure.Redis;
 using Ihec.Portal.Shared.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -77,6 +78,12 @@ public static class AccountsModule
 
         services.AddScoped<AccountEmails>();
         services.AddSingleton<SessionRevocations>();
+        if (RedisOptions.From(configuration).Enabled)
+        {
+            services.AddSingleton<ISessionRevocationRelay, RedisSessionRevocationRelay>();
+            services.AddHostedService<RedisSessionRevocationSubscriber>();
+        }
+
         return services;
     }
 

@@ -43,37 +43,49 @@ public static class ChatGroups
 }
 
 /// <summary>
-/// Fan-out on one instance: the hub's groups for hub clients, and <see cref="ChatLocalEvents"/> for the Blazor pages.
-/// A Redis implementation replaces it for several instances.
+/// Sends to hub clients through the hub's groups, then hands the same event to the pages. The hub context is the
+/// backplane's when Redis is on, so one send reaches the connections of every instance.
 /// </summary>
-internal sealed class InProcessChatFanOut(IHubContext<ChatHub, IChatClient> hub, ChatLocalEvents pages) : IChatFanOut
+internal abstract class HubChatFanOut(IHubContext<ChatHub, IChatClient> hub) : IChatFanOut
 {
-    public async Task MessageStoredAsync(ChatMessageView message, CancellationToken cancellationToken = default)
-    {
-        await (message.Kind == ChatMessageKind.PrivateNote
+    public Task MessageStoredAsync(ChatMessageView message, CancellationToken cancellationToken = default) =>
+        BothAsync(() => message.Kind == ChatMessageKind.PrivateNote
             ? hub.Clients.Group(ChatGroups.Staff(message.ConversationId)).MessageReceived(message)
-            : Everyone(message.ConversationId).MessageReceived(message));
-        await pages.DeliverAsync(new ChatMessageStored(message));
-    }
+            : Everyone(message.ConversationId).MessageReceived(message), new ChatMessageStored(message));
 
-    public async Task ReadAsync(ChatReadMark mark, CancellationToken cancellationToken = default)
-    {
-        await Everyone(mark.ConversationId).ReadMarked(mark);
-        await pages.DeliverAsync(new ChatReadMarked(mark));
-    }
+    public Task ReadAsync(ChatReadMark mark, CancellationToken cancellationToken = default) =>
+        BothAsync(() => Everyone(mark.ConversationId).ReadMarked(mark), new ChatReadMarked(mark));
 
-    public async Task TypingAsync(ChatTyping typing, CancellationToken cancellationToken = default)
-    {
-        await Everyone(typing.ConversationId).Typing(typing);
-        await pages.DeliverAsync(new ChatTypingStarted(typing));
-    }
+    public Task TypingAsync(ChatTyping typing, CancellationToken cancellationToken = default) =>
+        BothAsync(() => Everyone(typing.ConversationId).Typing(typing), new ChatTypingStarted(typing));
 
-    public async Task ConversationChangedAsync(ConversationView conversation, CancellationToken cancellationToken = default)
+    public Task ConversationChangedAsync(ConversationView conversation, CancellationToken cancellationToken = default) =>
+        BothAsync(() => hub.Clients.Groups(ChatGroups.Agents, ChatGroups.Organisation(conversation.Id)).ConversationChanged(conversation),
+            new ChatConversationChanged(conversation));
+
+    /// <summary>Delivers the event to the Blazor pages: this instance's, or every instance's.</summary>
+    protected abstract Task PagesAsync(ChatEvent chatEvent);
+
+    // The pages get the event even when the hub send failed (and the other way round): each side catches up by
+    // sequence number on its own.
+    private async Task BothAsync(Func<Task> hubSend, ChatEvent chatEvent)
     {
-        await hub.Clients.Groups(ChatGroups.Agents, ChatGroups.Organisation(conversation.Id)).ConversationChanged(conversation);
-        await pages.DeliverAsync(new ChatConversationChanged(conversation));
+        try
+        {
+            await hubSend();
+        }
+        finally
+        {
+            await PagesAsync(chatEvent);
+        }
     }
 
     private IChatClient Everyone(Guid conversationId) =>
         hub.Clients.Groups(ChatGroups.Organisation(conversationId), ChatGroups.Staff(conversationId));
+}
+
+/// <summary>Fan-out on one instance: the hub's groups for hub clients, and <see cref="ChatLocalEvents"/> for the Blazor pages.</summary>
+internal sealed class InProcessChatFanOut(IHubContext<ChatHub, IChatClient> hub, ChatLocalEvents pages) : HubChatFanOut(hub)
+{
+    protected override Task PagesAsync(ChatEvent chatEvent) => pages.DeliverAsync(chatEvent);
 }

@@ -1,3 +1,4 @@
+using Ihec.Portal.Infrastructure.Redis;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
@@ -15,7 +16,16 @@ public static class ChatModule
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<ChatConnections>();
         services.AddSingleton<ChatLocalEvents>();
-        services.AddSingleton<IChatFanOut, InProcessChatFanOut>();
+        if (RedisOptions.From(configuration).Enabled)
+        {
+            services.AddSingleton<IChatFanOut, RedisChatFanOut>();
+            services.AddHostedService<RedisChatSubscriber>();
+        }
+        else
+        {
+            services.AddSingleton<IChatFanOut, InProcessChatFanOut>();
+        }
+
         services.AddScoped<ChatService>();
         return services;
     }

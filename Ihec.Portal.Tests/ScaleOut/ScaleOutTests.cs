@@ -1,0 +1,195 @@
+using System.Net;
+using Ihec.Portal.Features.Accounts;
+using Ihec.Portal.Features.Chat;
+using Ihec.Portal.Infrastructure.Data;
+using Ihec.Portal.Infrastructure.Search;
+using Ihec.Portal.Tests.Chat;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace Ihec.Portal.Tests.ScaleOut;
+
+/// <summary>
+/// Two instances on one database and one real Redis (<c>Redis:ConnectionString</c>): chat through the backplane and the
+/// Redis page channel, a sign-in valid on both, session revocations and search index writes reaching both.
+/// </summary>
+public sealed class ScaleOutTests(ScaleOutPortals portals) : IClassFixture<ScaleOutPortals>
+{
+    private const string TammuzMember = "member@tammuz.demo";
+    private const string KirkukMember = "member@kirkuk-women.demo";
+    private const string Media = "media@demo.ihec.iq";
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task A_message_sent_through_instance_A_reaches_a_member_and_the_pages_on_instance_B_in_order_and_once()
+    {
+        // The member signed in on A and is connected to B: the load balancer sent the hub elsewhere.
+        await using var member = await portals.B.ConnectAsync(await portals.A.SignInAsync(TammuzMember));
+        await using var agent = await portals.A.ConnectAsync(await portals.A.SignInAsync(Media));
+        var memberInbox = new Inbox<ChatMessageView>(member, nameof(IChatClient.MessageReceived));
+        var started = await member.InvokeAsync<ChatResult<ConversationView>>("Start", "Scale-out " + NewId()[..6], "ar");
+        Assert.True(started.Succeeded, started.ErrorText);
+        var conversation = started.Value!;
+        Assert.True((await member.InvokeAsync<ChatResult<IReadOnlyList<ChatMessageView>>>("Join", conversation.Id, 0L)).Succeeded);
+        Assert.True((await agent.InvokeAsync<ChatResult<IReadOnlyList<ChatMessageView>>>("Join", conversation.Id, 0L)).Succeeded);
+
+        // A page open on B (the organisation's) and one on A (the media unit's, which sees private notes).
+        var pageOnB = new List<ChatMessageView>();
+        var pageOnA = new List<ChatMessageView>();
+        using var subscriptionB = portals.B.Services.GetRequiredService<ChatLocalEvents>().SubscribeConversation(conversation.Id, staff: false, e => Collect(pageOnB, e));
+        using var subscriptionA = portals.A.Services.GetRequiredService<ChatLocalEvents>().SubscribeConversation(conversation.Id, staff: true, e => Collect(pageOnA, e));
+
+        var sent = new List<ChatMessageView>();
+        for (var i = 1; i <= 6; i++)
+        {
+            sent.Add(await SendAsync(agent, "Send", conversation.Id, $"reply {i}"));
+        }
+
+        var note = await SendAsync(agent, "SendNote", conversation.Id, "a note the organisation never sees");
+        // The last message is the barrier: anything sent twice before it would have arrived by then.
+        sent.Add(await SendAsync(agent, "Send", conversation.Id, "last"));
+        await memberInbox.WaitForAsync(m => m.Any(x => x.Text == "last"), "the last reply on instance B");
+        await WaitForAsync(pageOnB, m => m.Any(x => x.Text == "last"), "the last reply on B's page");
+        await WaitForAsync(pageOnA, m => m.Any(x => x.Text == "last"), "the last reply on A's page");
+
+        var expected = sent.Select(m => m.Sequence).ToList();
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => (long)i), expected.Append(note.Sequence).Order());
+        var received = memberInbox.Items.Where(m => m.ConversationId == conversation.Id).ToList();
+        Assert.Equal(expected, received.Select(m => m.Sequence));
+        Assert.Equal(sent.Select(m => m.Text), received.Select(m => m.Text));
+        Assert.All(received, m => Assert.True(m.FromIhec));
+        Assert.Equal(expected, Snapshot(pageOnB).Select(m => m.Sequence));
+        Assert.Equal(expected.Append(note.Sequence).Order(), Snapshot(pageOnA).Select(m => m.Sequence));
+
+        // And back: the member's message through B reaches the agent on A once.
+        var agentInbox = new Inbox<ChatMessageView>(agent, nameof(IChatClient.MessageReceived));
+        var answer = await SendAsync(member, "Send", conversation.Id, "thank you");
+        var barrier = await SendAsync(member, "Send", conversation.Id, "barrier");
+        await agentInbox.WaitForAsync(m => m.Any(x => x.Sequence == barrier.Sequence), "the member's messages on instance A");
+        Assert.Equal([answer.Sequence, barrier.Sequence], agentInbox.Items.Where(m => m.ConversationId == conversation.Id).Select(m => m.Sequence));
+    }
+
+    [Fact]
+    public async Task A_user_signed_in_on_instance_A_is_signed_in_on_instance_B()
+    {
+        var cookie = await portals.A.SignInAsync(TammuzMember);
+        using var onB = portals.B.ClientWithCookie(cookie);
+        using var anonymousOnB = portals.B.CreateBrowserLikeClient();
+
+        var page = await onB.GetAsync("/chat");
+        var anonymous = await anonymousOnB.GetAsync("/chat");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/account/login", anonymous.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Revoking_a_users_sessions_on_instance_A_closes_their_hub_connection_on_instance_B()
+    {
+        var connection = await portals.B.ConnectAsync(await portals.B.SignInAsync(KirkukMember));
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        string userId;
+        await using (var scope = portals.A.Services.CreateAsyncScope())
+        {
+            userId = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(KirkukMember))!.Id;
+        }
+
+        // What a suspension or a member's removal on A does.
+        portals.A.Services.GetRequiredService<SessionRevocations>().Revoke([userId]);
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HubConnectionState.Disconnected, connection.State);
+        await connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_instances_channels_are_under_the_configured_prefix()
+    {
+        // Connected to B so its backplane subscribes to the hub's channels as well.
+        await using var member = await portals.B.ConnectAsync(await portals.B.SignInAsync(TammuzMember));
+        await using var raw = await ConnectionMultiplexer.ConnectAsync(portals.Redis.ConnectionString);
+        var server = raw.GetServer(raw.GetEndPoints()[0]);
+
+        // StackExchange.Redis's own configuration channel is the only one without the prefix.
+        var channels = (await server.SubscriptionChannelsAsync(RedisChannel.Pattern("*"))).Select(c => c.ToString())
+            .Where(c => c != "__Booksleeve_MasterChanged").ToList();
+
+        Assert.Contains(portals.ChannelPrefix + "chat:events", channels);
+        Assert.Contains(portals.ChannelPrefix + "sessions:revoked", channels);
+        Assert.Contains(portals.ChannelPrefix + "search:changes", channels);
+        Assert.Contains(channels, c => c.StartsWith(portals.ChannelPrefix, StringComparison.Ordinal) && c.Contains(typeof(ChatHub).FullName!, StringComparison.Ordinal));
+        Assert.All(channels, c => Assert.StartsWith(portals.ChannelPrefix, c, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task What_one_instance_writes_to_the_search_index_is_found_on_the_other()
+    {
+        var word = "scaleout" + NewId()[..10];
+        var document = new SearchDocument("library", NewId(), "/library/test", DateTimeOffset.UtcNow,
+            [new SearchText("en", "Replicated " + word, "A document indexed on instance A.")],
+            new Dictionary<string, IReadOnlyList<string>> { ["kind"] = ["guide"] });
+        var onB = portals.B.Services.GetRequiredService<ISearchIndex>();
+
+        await portals.A.Services.GetRequiredService<ISearchIndex>().UpsertAsync(document);
+        await WaitUntilAsync(() => onB.Search(new SearchRequest(word)).Hits.Any(h => h.Key == document.Key), "the document on B");
+        await portals.A.Services.GetRequiredService<ISearchIndex>().DeleteAsync(document.Source, document.Key);
+        await WaitUntilAsync(() => onB.Search(new SearchRequest(word)).Total == 0, "the document gone from B");
+
+        Assert.Empty(portals.A.Services.GetRequiredService<ISearchIndex>().Search(new SearchRequest(word)).Hits);
+    }
+
+    private static async Task<ChatMessageView> SendAsync(HubConnection connection, string method, Guid conversationId, string text)
+    {
+        var sent = await connection.InvokeAsync<ChatResult<ChatMessageView>>(method, conversationId, NewId(), text);
+        Assert.True(sent.Succeeded, sent.ErrorText);
+        return sent.Value!;
+    }
+
+    private static Task Collect(List<ChatMessageView> page, ChatEvent chatEvent)
+    {
+        if (chatEvent is ChatMessageStored stored)
+        {
+            lock (page)
+            {
+                page.Add(stored.Message);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static List<ChatMessageView> Snapshot(List<ChatMessageView> page)
+    {
+        lock (page)
+        {
+            return [.. page];
+        }
+    }
+
+    private static Task WaitForAsync(List<ChatMessageView> page, Func<IReadOnlyList<ChatMessageView>, bool> condition, string what) =>
+        WaitUntilAsync(() => condition(Snapshot(page)), what);
+
+    /// <summary>Checks a condition on another instance's state until it holds (the state has no change notification to wait on).</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited 30 s for {what}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+}
