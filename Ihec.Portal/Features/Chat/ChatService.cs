@@ -376,7 +376,8 @@ public sealed partial class ChatService(
             r.Conversation.Id, r.Conversation.OrganisationId,
             language switch { Cultures.English => r.NameEn, Cultures.Sorani => r.NameCkb, _ => r.NameAr },
             r.Conversation.Topic, r.Conversation.Language, r.Conversation.State, r.Conversation.StartedByName, r.Conversation.AssignedToName,
-            r.Conversation.CreatedAt, r.Conversation.UpdatedAt, r.Conversation.LastSequence)).ToList();
+            r.Conversation.CreatedAt, r.Conversation.UpdatedAt, r.Conversation.LastSequence,
+            r.Conversation.AssignedToUserId)).ToList();
     }
 
     /// <summary>Fan-out failures never undo or fail a stored change: participants catch up by sequence number.</summary>

@@ -38,7 +38,8 @@ public sealed record ConversationView(
     string? AssignedToName,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long LastSequence);
+    long LastSequence,
+    string? AssignedToUserId = null);
 
 /// <summary>How far a participant has read; sent to the others as a read mark.</summary>
 public sealed record ChatReadMark(Guid ConversationId, string UserId, bool FromIhec, long DeliveredSequence, long ReadSequence, DateTimeOffset? At = null);
