@@ -1,4 +1,6 @@
+using Ihec.Portal.Features.Chat;
 using Ihec.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Ihec.Portal.Tests.EndToEnd;
@@ -122,10 +124,30 @@ public sealed class ChatJourneyTests(PlaywrightPortal browser)
         await ShownOnceInOrderAsync(member, [question, answer, .. whileAway]);
         await InteractiveAsync(member);
 
+        // A message whose notification never reached this instance (stored by another one, say): the next message
+        // arrives with a gap in the numbers, and the page fetches what it missed.
+        var missed = $"Stored elsewhere {unique}";
+        await using (var db = browser.Portal.CreateDbContext())
+        {
+            var conversation = await db.Set<Conversation>().SingleAsync(c => c.Id == Guid.Parse(id));
+            var author = await db.Users.SingleAsync(u => u.Email == Principal.IhecMedia.Email());
+            conversation.LastSequence++;
+            db.Add(new ChatMessage
+            {
+                ConversationId = conversation.Id, Sequence = conversation.LastSequence, ClientMessageId = Guid.NewGuid().ToString("N"),
+                AuthorUserId = author.Id, AuthorName = author.DisplayName, FromIhec = true, Text = missed, CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var next = $"And one more {unique}";
+        await SendAsync(agent, next);
+        await ShownOnceInOrderAsync(member, [question, answer, .. whileAway, missed, next]);
+
         // And the conversation goes on both ways.
         var after = $"شكراً، وصلت {unique}";
         await SendAsync(member, after);
-        await ShownOnceInOrderAsync(agent, [question, answer, .. whileAway, after]);
-        await ShownOnceInOrderAsync(member, [question, answer, .. whileAway, after]);
+        await ShownOnceInOrderAsync(agent, [question, answer, .. whileAway, next, after]);
+        await ShownOnceInOrderAsync(member, [question, answer, .. whileAway, missed, next, after]);
     }
 }
