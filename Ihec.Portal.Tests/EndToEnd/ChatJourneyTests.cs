@@ -111,6 +111,14 @@ public sealed class ChatJourneyTests(PlaywrightPortal browser)
         await Assertions.Expect(member.Locator("#message-error .validation-message")).ToContainTextAsync("اكتب");
         await Assertions.Expect(box).ToHaveValueAsync("   ");
 
+        // Both pages as they are now (a photo, a link, an error next to the box, the unit's note composer) pass axe.
+        foreach (var (page, description) in new[] { (member, $"/chat/{id} (ar) with an error"), (agent, $"/ihec/chat/{id} (en) with a photo") })
+        {
+            var scan = await browser.ScanAsync(page, description);
+            Assert.True(scan.Violations.Count == 0, description + ": " + string.Join("; ", scan.Violations.Select(v => $"{v.Id} {v.Help} at "
+                + string.Join(", ", v.Nodes.Take(3).Select(n => n.Html)))));
+        }
+
         // The member's connection drops while the agent writes three messages, then comes back.
         await memberContext.SetOfflineAsync(true);
         var whileAway = Enumerable.Range(1, 3).Select(i => $"While you were away {i} {unique}").ToArray();
