@@ -197,6 +197,14 @@ public static class PortalRoutes
         // Chat: the hub for CSO members (their own organisation's conversations only, ChatHubTests) and the media unit.
         Page("/chat",                                 S,    A,     A,     F,    F,    F,     F,    F,     F),
         Page("/ihec/chat",                            S,    F,     F,     F,    A,    F,     F,    F,     F),
+        Page("/chat/{Id:guid}",                       S,    A,     A,     F,    F,    F,     F,    F,     F)
+            with { Sample = DemoConversation("/chat/"),
+                   Note = "The seeded Tammuz conversation (ChatDemo); another organisation's member gets 404 (ChatConversationPageTests)." },
+        Page("/ihec/chat/{Id:guid}",                  S,    F,     F,     F,    A,    F,     F,    F,     F)
+            with { Sample = DemoConversation("/ihec/chat/") },
+        Endpoint("GET", "/chat/files/{id:guid}",      S,    N,     N,     F,    N,    F,     F,    F,     F)
+            with { SampleUrl = "/chat/files/00000000-0000-0000-0000-000000000001",
+                   Note = "No attachment is seeded: an unknown id is 404 (ChatConversationPageTests covers another organisation's)." },
         Endpoint("POST", "/hubs/chat/negotiate",      U,    A,     A,     F,    A,    F,     F,    F,     F)
             with { Note = "Negotiation answers 200 with a connection id; the hub itself is tested over real connections in ChatHubTests." },
         Endpoint("GET", "/hubs/chat",                 U,    B,     B,     F,    B,    F,     F,    F,     F)
@@ -212,6 +220,9 @@ public static class PortalRoutes
 
     private static Func<Ihec.Portal.Infrastructure.Data.PortalDbContext, string> DemoReport(string prefix, string slug, string suffix) =>
         db => prefix + db.Set<Ihec.Portal.Features.Reports.CsoReport>().Single(r => r.Slug == slug).Id.ToString("D") + suffix;
+
+    private static Func<Ihec.Portal.Infrastructure.Data.PortalDbContext, string> DemoConversation(string prefix) =>
+        db => prefix + db.Set<Ihec.Portal.Features.Chat.Conversation>().Single(c => c.Topic == Ihec.Portal.Features.Chat.ChatDemo.Topic).Id.ToString("D");
 
     private static Func<Ihec.Portal.Infrastructure.Data.PortalDbContext, string> DemoTape(string prefix) =>
         db => prefix + db.Set<Ihec.Portal.Shared.Statistics.ResultsTapeRecord>().Single(t => t.ClientKey == "demo-tape-1").Id;

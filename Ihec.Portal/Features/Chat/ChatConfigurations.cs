@@ -38,6 +38,9 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         m.Property(x => x.AuthorName).HasMaxLength(256);
         m.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
         m.Property(x => x.Text).HasMaxLength(ChatOptions.StoredTextLength);
+        m.Property(x => x.AttachmentFileId).HasMaxLength(64);
+        m.Property(x => x.AttachmentKind).HasConversion<string>().HasMaxLength(16);
+        m.Property(x => x.AttachmentName).HasMaxLength(ChatOptions.MaxAttachmentNameLength);
     }
 }
 

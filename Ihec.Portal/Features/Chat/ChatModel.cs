@@ -58,6 +58,13 @@ public sealed class ChatMessage
     public ChatMessageKind Kind { get; set; }
     public string Text { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The stored file sent with the message (an image or a PDF, checked by content), or null.</summary>
+    public string? AttachmentFileId { get; set; }
+    public Ihec.Portal.Shared.Files.FileKind? AttachmentKind { get; set; }
+    /// <summary>The sender's file name, sanitised.</summary>
+    public string? AttachmentName { get; set; }
+    public long? AttachmentLength { get; set; }
 }
 
 /// <summary>How far one participant has received and read a conversation.</summary>

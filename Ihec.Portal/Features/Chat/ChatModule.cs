@@ -1,4 +1,8 @@
 using Ihec.Portal.Infrastructure.Redis;
+using Ihec.Portal.Infrastructure.Files;
+using Ihec.Portal.Shared.Files;
+using Ihec.Portal.Shared.Security;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
@@ -27,6 +31,11 @@ public static class ChatModule
         }
 
         services.AddScoped<ChatService>();
+        services.AddSingleton<IStoredFileReferences>(new StoredFileReferences(db => db.Set<ChatMessage>().Where(m => m.AttachmentFileId != null).Select(m => m.AttachmentFileId)));
+        // The conversation pages catch up when their circuit's connection comes back.
+        services.AddScoped<ChatCircuitConnection>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<ChatCircuitConnection>());
+        services.AddHostedService<ChatDemo>();
         return services;
     }
 
@@ -36,6 +45,20 @@ public static class ChatModule
         // bare 401 or 403 (a hub is an API endpoint: no redirect to sign-in, and no not-found page re-executed in its place).
         app.MapHub<ChatHub>(ChatHub.Path, o => o.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling)
             .WithMetadata(new SkipStatusCodePagesAttribute());
+        app.MapGet("/chat/files/{id:guid}", AttachmentAsync).RequireAuthorization(PortalPolicies.ChatParticipant);
         return app;
+    }
+
+    /// <summary>A message's attachment, for the conversation's participants only; anyone else gets 404, as for a file that does not exist.</summary>
+    private static async Task<IResult> AttachmentAsync(Guid id, ChatService chat, HttpContext context)
+    {
+        if (await chat.OpenAttachmentAsync(context.User, id, context.RequestAborted) is not { } found)
+        {
+            return Results.NotFound();
+        }
+
+        context.Response.Headers.CacheControl = "private, no-store";
+        context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = found.Name }.ToString();
+        return Results.Stream(found.Content, FileSignatures.ContentType(found.Kind), enableRangeProcessing: true);
     }
 }

@@ -9,6 +9,7 @@ public sealed class ChatOptions
     public const int StoredTextLength = 8000;
     public const int MaxTopicLength = 200;
     public const int MaxClientMessageIdLength = 64;
+    public const int MaxAttachmentNameLength = 200;
 
     /// <summary>The longest message a person may send, in characters.</summary>
     public int MaxMessageLength { get; set; } = 4000;
@@ -18,6 +19,9 @@ public sealed class ChatOptions
 
     public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The largest attachment (an image or a PDF), in bytes.</summary>
+    public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
+
     public bool IsValid() =>
-        MaxMessageLength is > 0 and <= StoredTextLength && MessagesPerWindow > 0 && RateWindow > TimeSpan.Zero;
+        MaxMessageLength is > 0 and <= StoredTextLength && MessagesPerWindow > 0 && RateWindow > TimeSpan.Zero && MaxAttachmentBytes > 0;
 }

@@ -31,6 +31,7 @@ public sealed partial class ChatService(
     IAuthorizationService authorization,
     IChatFanOut fanOut,
     ChatRateLimiter rateLimiter,
+    Ihec.Portal.Infrastructure.Files.IFileStorage files,
     IHttpContextAccessor http,
     IOptions<ChatOptions> options,
     IStringLocalizer<ChatText> text,
@@ -183,8 +184,13 @@ public sealed partial class ChatService(
     /// Stores a message and then tells the participants. The same <paramref name="clientMessageId"/> from the same
     /// sender returns the message already stored (a resend after a dropped connection), without storing it again.
     /// </summary>
-    public async Task<ChatResult<ChatMessageView>> SendAsync(ClaimsPrincipal user, Guid conversationId, string? clientMessageId, string? messageText,
-        ChatMessageKind kind = ChatMessageKind.Message, CancellationToken cancellationToken = default)
+    public Task<ChatResult<ChatMessageView>> SendAsync(ClaimsPrincipal user, Guid conversationId, string? clientMessageId, string? messageText,
+        ChatMessageKind kind = ChatMessageKind.Message, CancellationToken cancellationToken = default) =>
+        SendCoreAsync(user, conversationId, clientMessageId, messageText, kind, null, cancellationToken);
+
+    /// <summary>The message store with an optional stored attachment (see <c>ChatService.Attachments.cs</c>); a message with an attachment may have no text.</summary>
+    private async Task<ChatResult<ChatMessageView>> SendCoreAsync(ClaimsPrincipal user, Guid conversationId, string? clientMessageId, string? messageText,
+        ChatMessageKind kind, StoredAttachment? attachment, CancellationToken cancellationToken)
     {
         if (await CallerAsync(user) is not { } caller)
         {
@@ -202,7 +208,7 @@ public sealed partial class ChatService(
         }
 
         var body = messageText?.Trim() ?? "";
-        if (body.Length == 0)
+        if (body.Length == 0 && attachment is null)
         {
             return Fail<ChatMessageView>(ChatError.Empty);
         }
@@ -246,6 +252,10 @@ public sealed partial class ChatService(
                 Kind = kind,
                 Text = body,
                 CreatedAt = now,
+                AttachmentFileId = attachment?.FileId,
+                AttachmentKind = attachment?.Kind,
+                AttachmentName = attachment?.Name,
+                AttachmentLength = attachment?.Length,
             };
             db.Add(message);
             conversation.LastSequence = message.Sequence;
@@ -314,13 +324,14 @@ public sealed partial class ChatService(
                 changed = true;
             }
 
-            var mark = new ChatReadMark(conversationId, caller.UserId, caller.IsAgent, marker.DeliveredSequence, marker.ReadSequence);
+            var mark = new ChatReadMark(conversationId, caller.UserId, caller.IsAgent, marker.DeliveredSequence, marker.ReadSequence, marker.UpdatedAt);
             if (!changed)
             {
                 return ChatResult<ChatReadMark>.Ok(mark);
             }
 
             marker.UpdatedAt = clock.GetUtcNow();
+            mark = mark with { At = marker.UpdatedAt };
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -367,7 +378,8 @@ public sealed partial class ChatService(
             r.Conversation.Id, r.Conversation.OrganisationId,
             language switch { Cultures.English => r.NameEn, Cultures.Sorani => r.NameCkb, _ => r.NameAr },
             r.Conversation.Topic, r.Conversation.Language, r.Conversation.State, r.Conversation.StartedByName, r.Conversation.AssignedToName,
-            r.Conversation.CreatedAt, r.Conversation.UpdatedAt, r.Conversation.LastSequence)).ToList();
+            r.Conversation.CreatedAt, r.Conversation.UpdatedAt, r.Conversation.LastSequence,
+            r.Conversation.AssignedToUserId)).ToList();
     }
 
     /// <summary>Fan-out failures never undo or fail a stored change: participants catch up by sequence number.</summary>

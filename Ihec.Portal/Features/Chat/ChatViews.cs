@@ -10,10 +10,20 @@ public sealed record ChatMessageView(
     bool FromIhec,
     ChatMessageKind Kind,
     string Text,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    ChatAttachmentView? Attachment = null)
 {
     internal static ChatMessageView From(ChatMessage m) =>
-        new(m.ConversationId, m.Sequence, m.ClientMessageId, m.AuthorUserId, m.AuthorName, m.FromIhec, m.Kind, m.Text, m.CreatedAt);
+        new(m.ConversationId, m.Sequence, m.ClientMessageId, m.AuthorUserId, m.AuthorName, m.FromIhec, m.Kind, m.Text, m.CreatedAt,
+            m is { AttachmentFileId: not null, AttachmentKind: { } kind } ? new ChatAttachmentView(m.Id, m.AttachmentName ?? "", kind, m.AttachmentLength ?? 0) : null);
+}
+
+/// <summary>A message's attachment; <see cref="Id"/> is the message's id, and the file is served to the conversation's participants only.</summary>
+public sealed record ChatAttachmentView(Guid Id, string Name, Ihec.Portal.Shared.Files.FileKind Kind, long Length)
+{
+    public string Url => $"/chat/files/{Id:D}";
+
+    public bool IsImage => Kind is Ihec.Portal.Shared.Files.FileKind.Jpeg or Ihec.Portal.Shared.Files.FileKind.Png or Ihec.Portal.Shared.Files.FileKind.Webp;
 }
 
 /// <summary>A conversation in a list: the organisation's history, or the media unit's queue.</summary>
@@ -28,10 +38,11 @@ public sealed record ConversationView(
     string? AssignedToName,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long LastSequence);
+    long LastSequence,
+    string? AssignedToUserId = null);
 
 /// <summary>How far a participant has read; sent to the others as a read mark.</summary>
-public sealed record ChatReadMark(Guid ConversationId, string UserId, bool FromIhec, long DeliveredSequence, long ReadSequence);
+public sealed record ChatReadMark(Guid ConversationId, string UserId, bool FromIhec, long DeliveredSequence, long ReadSequence, DateTimeOffset? At = null);
 
 /// <summary>Someone is typing in a conversation.</summary>
 public sealed record ChatTyping(Guid ConversationId, string UserId, string Name, bool FromIhec);
@@ -48,6 +59,8 @@ public enum ChatError
     NotAllowed,
     InvalidTopic,
     InvalidLanguage,
+    AttachmentTooLarge,
+    AttachmentWrongType,
 }
 
 /// <summary>A value, or an expected failure with its text in the reader's language.</summary>

@@ -834,7 +834,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                     FromIhec = table.Column<bool>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AttachmentFileId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AttachmentKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    AttachmentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AttachmentLength = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

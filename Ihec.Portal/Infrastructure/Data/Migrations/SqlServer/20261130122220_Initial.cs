@@ -834,7 +834,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                     FromIhec = table.Column<bool>(type: "bit", nullable: false),
                     Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     Text = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AttachmentFileId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    AttachmentKind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    AttachmentName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    AttachmentLength = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
