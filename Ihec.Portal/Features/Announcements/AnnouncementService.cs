@@ -130,15 +130,48 @@ public sealed class AnnouncementService(
         }
 
         var governorates = form.Audience == AnnouncementAudience.Governorates ? form.Governorates.Distinct().ToList() : [];
+        var key = IsSubmissionKey(form.SubmissionKey) ? form.SubmissionKey! : NewSubmissionKey();
+        // Two different announcements sent at the same moment may both take the next number: the second tries again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var stored = await TrySendAsync(user, form, governorates, key, actor, cancellationToken);
+                if (stored is null)
+                {
+                    return Result<Guid>.Fail("NoRecipients", nameof(AnnouncementForm.Audience));
+                }
+
+                if (stored.EmailMembers)
+                {
+                    mailer.Enqueue(stored.Id);
+                }
+
+                return Result<Guid>.Success(stored.Id);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // The same form posted twice at once: the other post sent it.
+                if (await FindSubmissionAsync(user, key, CancellationToken.None) is { } raced)
+                {
+                    return Result<Guid>.Success(raced);
+                }
+            }
+        }
+    }
+
+    /// <summary>Stores the announcement with the organisations it reaches now and its audit entry; null when it would reach none.</summary>
+    private async Task<Announcement?> TrySendAsync(ClaimsPrincipal user, AnnouncementForm form, List<string> governorates, string key, AuditActor actor,
+        CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var targets = await TargetsAsync(db, form.Audience, governorates, cancellationToken);
         if (targets.Count == 0)
         {
-            return Result<Guid>.Fail("NoRecipients", nameof(AnnouncementForm.Audience));
+            return null;
         }
 
-        var now = clock.GetUtcNow();
         var announcement = new Announcement
         {
             Number = (await db.Set<Announcement>().MaxAsync(a => (int?)a.Number, cancellationToken) ?? 0) + 1,
@@ -148,10 +181,10 @@ public sealed class AnnouncementService(
             Importance = form.Importance,
             Audience = form.Audience,
             Governorates = governorates,
-            SentAt = now,
-            SentByUserId = actor.UserId,
+            SentAt = clock.GetUtcNow(),
+            SentByUserId = actor.UserId!,
             SentByName = user.FindFirstValue(PortalClaims.DisplayName) ?? actor.Name,
-            SubmissionKey = IsSubmissionKey(form.SubmissionKey) ? form.SubmissionKey! : NewSubmissionKey(),
+            SubmissionKey = key,
             MemberCount = await MemberCountAsync(db, targets, cancellationToken),
             EmailMembers = form.EmailMembers,
             Recipients = targets.Select(t => new AnnouncementRecipient { OrganisationId = t }).ToList(),
@@ -160,30 +193,11 @@ public sealed class AnnouncementService(
         db.Audit(actor, AnnouncementAuditActions.Sent, AnnouncementAuditActions.Entity, announcement.Id.ToString(),
             FormattableString.Invariant($"{announcement.Reference} audience={announcement.Audience}{(governorates.Count > 0 ? "[" + string.Join(',', governorates) + "]" : "")} organisations={targets.Count} members={announcement.MemberCount} email={announcement.EmailMembers}"),
             clock: clock);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The same form posted twice at once: the other post sent it.
-            if (await FindSubmissionAsync(user, form.SubmissionKey, CancellationToken.None) is { } raced)
-            {
-                return Result<Guid>.Success(raced);
-            }
-
-            throw;
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Announcement {Reference} sent to {Organisations} organisations ({Members} members) by {Actor}",
             announcement.Reference, targets.Count, announcement.MemberCount, actor.Name);
-        if (announcement.EmailMembers)
-        {
-            mailer.Enqueue(announcement.Id);
-        }
-
-        return Result<Guid>.Success(announcement.Id);
+        return announcement;
     }
 
     /// <summary>Every announcement sent, newest first, with its reach and how many have read it; null for anyone outside the unit.</summary>
