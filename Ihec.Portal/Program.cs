@@ -1,6 +1,7 @@
 using Ihec.Portal.Components;
 using Ihec.Portal.Features.Accounts;
 using Ihec.Portal.Features.Admin;
+using Ihec.Portal.Features.Announcements;
 using Ihec.Portal.Features.Chat;
 using Ihec.Portal.Features.Home;
 using Ihec.Portal.Features.Library;
@@ -24,6 +25,7 @@ builder.Services.AddRumours(builder.Configuration);
 builder.Services.AddReports();
 builder.Services.AddViolations(builder.Configuration);
 builder.Services.AddChat(builder.Configuration);
+builder.Services.AddAnnouncements();
 
 var app = builder.Build();
 

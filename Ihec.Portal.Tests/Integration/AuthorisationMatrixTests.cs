@@ -210,6 +210,17 @@ public static class PortalRoutes
         Endpoint("GET", "/hubs/chat",                 U,    B,     B,     F,    B,    F,     F,    F,     F)
             with { Note = "A request without a negotiated connection id is refused with 400 once the policy has let the caller in." },
 
+        // Announcements: the media unit sends them; members read those delivered to their organisation. The samples are
+        // the demo announcements (AnnouncementDemo): A-000001 went to every accredited organisation, Tammuz included.
+        Page("/announcements",                        S,    A,     A,     F,    F,    F,     F,    F,     F),
+        Page("/announcements/{Id:guid}",              S,    A,     A,     F,    F,    F,     F,    F,     F)
+            with { Sample = DemoAnnouncement("/announcements/"),
+                   Note = "Opening it records a read receipt; an announcement not sent to the member's organisation is 404 (AnnouncementTests)." },
+        Page("/ihec/announcements",                   S,    F,     F,     F,    A,    F,     F,    F,     F),
+        Page("/ihec/announcements/new",               S,    F,     F,     F,    A,    F,     F,    F,     F),
+        Page("/ihec/announcements/{Id:guid}",         S,    F,     F,     F,    A,    F,     F,    F,     F)
+            with { Sample = DemoAnnouncement("/ihec/announcements/") },
+
         // Admin
         Page("/admin/audit",                          S,    F,     F,     F,    F,    F,     F,    F,     A),
 
@@ -223,6 +234,9 @@ public static class PortalRoutes
 
     private static Func<Ihec.Portal.Infrastructure.Data.PortalDbContext, string> DemoConversation(string prefix) =>
         db => prefix + db.Set<Ihec.Portal.Features.Chat.Conversation>().Single(c => c.Topic == Ihec.Portal.Features.Chat.ChatDemo.Topic).Id.ToString("D");
+
+    private static Func<Ihec.Portal.Infrastructure.Data.PortalDbContext, string> DemoAnnouncement(string prefix) =>
+        db => prefix + db.Set<Ihec.Portal.Features.Announcements.Announcement>().Single(a => a.Number == 1).Id.ToString("D");
 
     private static Func<Ihec.Portal.Infrastructure.Data.PortalDbContext, string> DemoTape(string prefix) =>
         db => prefix + db.Set<Ihec.Portal.Shared.Statistics.ResultsTapeRecord>().Single(t => t.ClientKey == "demo-tape-1").Id;

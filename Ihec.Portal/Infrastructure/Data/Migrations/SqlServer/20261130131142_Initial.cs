@@ -12,6 +12,32 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Announcements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Importance = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Audience = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Governorates = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    SentByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    SubmissionKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    MemberCount = table.Column<int>(type: "int", nullable: false),
+                    EmailMembers = table.Column<bool>(type: "bit", nullable: false),
+                    EmailedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Announcements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -334,6 +360,32 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "AnnouncementReads",
+                columns: table => new
+                {
+                    AnnouncementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnouncementReads", x => new { x.AnnouncementId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_AnnouncementReads_Announcements_AnnouncementId",
+                        column: x => x.AnnouncementId,
+                        principalTable: "Announcements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AnnouncementReads_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -530,6 +582,30 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                         principalTable: "LibraryDocuments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnnouncementRecipients",
+                columns: table => new
+                {
+                    AnnouncementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnouncementRecipients", x => new { x.AnnouncementId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_AnnouncementRecipients_Announcements_AnnouncementId",
+                        column: x => x.AnnouncementId,
+                        principalTable: "Announcements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AnnouncementRecipients_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -961,6 +1037,33 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnnouncementReads_UserId_AnnouncementId",
+                table: "AnnouncementReads",
+                columns: new[] { "UserId", "AnnouncementId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnouncementRecipients_OrganisationId",
+                table: "AnnouncementRecipients",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Announcements_Number",
+                table: "Announcements",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Announcements_SentAt",
+                table: "Announcements",
+                column: "SentAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Announcements_SubmissionKey",
+                table: "Announcements",
+                column: "SubmissionKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -1309,6 +1412,12 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AnnouncementReads");
+
+            migrationBuilder.DropTable(
+                name: "AnnouncementRecipients");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1391,6 +1500,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ViolationEvidence");
+
+            migrationBuilder.DropTable(
+                name: "Announcements");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
