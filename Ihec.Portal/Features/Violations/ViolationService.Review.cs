@@ -128,6 +128,7 @@ public sealed partial class ViolationService
         report.State = to;
         report.StateReason = ViolationWorkflow.NeedsReason(to) ? reason : null;
         report.UpdatedAt = now;
+        report.ChangedForReporterAt = now;
         report.Version = Guid.NewGuid();
         db.Audit(actor, ViolationAuditActions.StateChanged, ViolationAuditActions.ReportEntity, id.ToString(), $"{report.Reference}: {to}", report.OrganisationId, clock);
         try
@@ -224,6 +225,7 @@ public sealed partial class ViolationService
             FromIhec = true, Text = form.Text.Trim(), CreatedAt = now });
         db.Add(new ViolationEvent { ReportId = id, At = now, ActorName = actor.Name, Kind = ViolationEventKind.Commented });
         report.UpdatedAt = now;
+        report.ChangedForReporterAt = now;
         db.Audit(actor, ViolationAuditActions.Commented, ViolationAuditActions.ReportEntity, id.ToString(), report.Reference, report.OrganisationId, clock);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Ok;

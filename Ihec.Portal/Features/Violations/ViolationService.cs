@@ -325,8 +325,10 @@ public sealed partial class ViolationService(
             .Where(r => r.OrganisationId == organisationId)
             .Select(r => new { r.Id, r.Number, r.Category, r.Governorate, r.OccurredAt, r.SubmittedAt, r.ReporterName, r.State })
             .ToListAsync(cancellationToken);
+        var updated = await UpdatedIdsAsync(db, organisationId, user.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
         return rows.OrderByDescending(r => r.SubmittedAt)
-            .Select(r => new MyViolationRow(r.Id, ViolationReport.FormatReference(r.Number), r.Category, r.Governorate, r.OccurredAt, r.SubmittedAt, r.ReporterName, r.State))
+            .Select(r => new MyViolationRow(r.Id, ViolationReport.FormatReference(r.Number), r.Category, r.Governorate, r.OccurredAt, r.SubmittedAt, r.ReporterName, r.State)
+                { Updated = updated.Contains(r.Id) })
             .ToList();
     }
 

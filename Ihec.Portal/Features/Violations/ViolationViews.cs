@@ -6,7 +6,11 @@ public sealed record SubmittedViolation(Guid Id, string Reference);
 
 /// <summary>A row of the organisation's own list.</summary>
 public sealed record MyViolationRow(Guid Id, string Reference, ViolationCategory Category, string Governorate, DateTimeOffset OccurredAt,
-    DateTimeOffset SubmittedAt, string ReporterName, ViolationState State);
+    DateTimeOffset SubmittedAt, string ReporterName, ViolationState State)
+{
+    /// <summary>IHEC changed the report (its state or a comment) since this member last opened it.</summary>
+    public bool Updated { get; init; }
+}
 
 /// <summary>A row of the reviewers' queue.</summary>
 public sealed record ViolationQueueRow(Guid Id, string Reference, ViolationCategory Category, string Governorate, string District,

@@ -297,6 +297,7 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                     DuplicateOfId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ChangedForReporterAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     SubmissionKey = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     IsDemo = table.Column<bool>(type: "bit", nullable: false)
@@ -822,6 +823,25 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ViolationReadMarks",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ReportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ViolationReadMarks", x => new { x.UserId, x.ReportId });
+                    table.ForeignKey(
+                        name: "FK_ViolationReadMarks_ViolationReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ViolationReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChatMessages",
                 columns: table => new
                 {
@@ -1269,6 +1289,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ViolationReadMarks_ReportId",
+                table: "ViolationReadMarks",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ViolationReports_DuplicateOfId",
                 table: "ViolationReports",
                 column: "DuplicateOfId");
@@ -1387,6 +1412,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ViolationEvidence");
+
+            migrationBuilder.DropTable(
+                name: "ViolationReadMarks");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
