@@ -69,6 +69,8 @@ public sealed class ViolationEvidence
 public enum ViolationEventKind
 {
     Submitted, StateChanged, Assigned, Commented, MarkedDuplicate,
+    /// <summary>The organisation sent more evidence with an answer; the details name the files.</summary>
+    EvidenceAdded,
 }
 
 /// <summary>The report's history: every change, who made it and when.</summary>

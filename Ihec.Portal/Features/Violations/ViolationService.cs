@@ -379,6 +379,7 @@ public sealed partial class ViolationService(
         }
 
         var chosen = (uploads ?? []).Where(IsChosen).ToList();
+        var added = new List<string>();
         if (chosen.Count > 0)
         {
             if (!ViolationWorkflow.ReporterMayAnswer(report.State))
@@ -403,10 +404,17 @@ public sealed partial class ViolationService(
 
                 stored.ReportId = id;
                 db.Add(stored);
+                added.Add(stored.FileName);
             }
         }
 
         var now = clock.GetUtcNow();
+        if (added.Count > 0)
+        {
+            db.Add(new ViolationEvent { ReportId = id, At = now, ActorName = actor.Name, Kind = ViolationEventKind.EvidenceAdded,
+                Details = string.Join(", ", added) is var names && names.Length > 2000 ? names[..2000] : names });
+        }
+
         db.Add(new ViolationComment { ReportId = id, AuthorUserId = actor.UserId, AuthorName = user.FindFirstValue(PortalClaims.DisplayName) ?? actor.Name,
             FromIhec = false, Text = form.Text.Trim(), CreatedAt = now });
         db.Add(new ViolationEvent { ReportId = id, At = now, ActorName = actor.Name, Kind = ViolationEventKind.Commented });
