@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [Announcements] (
@@ -37,7 +37,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -82,7 +82,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -102,7 +102,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [DataQualityAlert] (
@@ -124,7 +124,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryDocuments] (
@@ -159,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [Organisations] (
@@ -195,7 +195,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [ResultsTapeRecord] (
@@ -228,7 +228,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [RumourCases] (
@@ -252,7 +252,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [StoredStationResult] (
@@ -270,7 +270,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [TallySnapshot] (
@@ -290,7 +290,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationReports] (
@@ -319,6 +319,7 @@ BEGIN
         [DuplicateOfId] uniqueidentifier NULL,
         [SubmittedAt] datetimeoffset NOT NULL,
         [UpdatedAt] datetimeoffset NOT NULL,
+        [ChangedForReporterAt] datetimeoffset NULL,
         [SubmissionKey] nvarchar(32) NOT NULL,
         [Version] uniqueidentifier NOT NULL,
         [IsDemo] bit NOT NULL,
@@ -329,7 +330,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -344,7 +345,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [AnnouncementReads] (
@@ -360,7 +361,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -375,7 +376,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -390,7 +391,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -404,7 +405,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -419,7 +420,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryAttachments] (
@@ -438,7 +439,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryMilestones] (
@@ -456,7 +457,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryRelations] (
@@ -473,7 +474,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryVersions] (
@@ -509,7 +510,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [AnnouncementRecipients] (
@@ -523,7 +524,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [ChatConversations] (
@@ -546,7 +547,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReports] (
@@ -582,7 +583,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [OrganisationSubmissions] (
@@ -596,7 +597,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [OrganisationUpdateLinks] (
@@ -613,7 +614,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [FactChecks] (
@@ -639,7 +640,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [RumourEvents] (
@@ -656,7 +657,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [RumourNotes] (
@@ -672,7 +673,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [RumourReports] (
@@ -703,7 +704,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationComments] (
@@ -721,7 +722,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationEvents] (
@@ -740,7 +741,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationEvidence] (
@@ -757,7 +758,21 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
+)
+BEGIN
+    CREATE TABLE [ViolationReadMarks] (
+        [UserId] nvarchar(450) NOT NULL,
+        [ReportId] uniqueidentifier NOT NULL,
+        [SeenAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ViolationReadMarks] PRIMARY KEY ([UserId], [ReportId]),
+        CONSTRAINT [FK_ViolationReadMarks_ViolationReports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [ViolationReports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [ChatMessages] (
@@ -782,7 +797,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [ChatReadMarkers] (
@@ -798,7 +813,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReportErrata] (
@@ -814,7 +829,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReportFiles] (
@@ -832,7 +847,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReportVersions] (
@@ -850,7 +865,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE TABLE [RumourScreenshots] (
@@ -866,7 +881,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AnnouncementReads_UserId_AnnouncementId] ON [AnnouncementReads] ([UserId], [AnnouncementId]);
@@ -874,7 +889,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AnnouncementRecipients_OrganisationId] ON [AnnouncementRecipients] ([OrganisationId]);
@@ -882,7 +897,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Announcements_Number] ON [Announcements] ([Number]);
@@ -890,7 +905,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Announcements_SentAt] ON [Announcements] ([SentAt]);
@@ -898,7 +913,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Announcements_SubmissionKey] ON [Announcements] ([SubmissionKey]);
@@ -906,7 +921,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -914,7 +929,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -922,7 +937,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -930,7 +945,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -938,7 +953,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -946,7 +961,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -954,7 +969,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrganisationId] ON [AspNetUsers] ([OrganisationId]);
@@ -962,7 +977,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -970,7 +985,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_Action] ON [AuditEntries] ([Action]);
@@ -978,7 +993,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_ActorUserId] ON [AuditEntries] ([ActorUserId]);
@@ -986,7 +1001,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
@@ -994,7 +1009,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChatConversations_OrganisationId_UpdatedAt] ON [ChatConversations] ([OrganisationId], [UpdatedAt]);
@@ -1002,7 +1017,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChatConversations_State_UpdatedAt] ON [ChatConversations] ([State], [UpdatedAt]);
@@ -1010,7 +1025,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChatMessages_ConversationId_AuthorUserId_ClientMessageId] ON [ChatMessages] ([ConversationId], [AuthorUserId], [ClientMessageId]);
@@ -1018,7 +1033,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChatMessages_ConversationId_Sequence] ON [ChatMessages] ([ConversationId], [Sequence]);
@@ -1026,7 +1041,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReportErrata_ReportId] ON [CsoReportErrata] ([ReportId]);
@@ -1034,7 +1049,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReportFiles_ReportId] ON [CsoReportFiles] ([ReportId]);
@@ -1042,7 +1057,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReports_OrganisationId_State] ON [CsoReports] ([OrganisationId], [State]);
@@ -1050,7 +1065,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CsoReports_Slug] ON [CsoReports] ([Slug]);
@@ -1058,7 +1073,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReports_State_Listing] ON [CsoReports] ([State], [Listing]);
@@ -1066,7 +1081,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CsoReportVersions_ReportId_VersionNumber] ON [CsoReportVersions] ([ReportId], [VersionNumber]);
@@ -1074,7 +1089,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DataQualityAlert_LastSeenAt] ON [DataQualityAlert] ([LastSeenAt]);
@@ -1082,7 +1097,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DataQualityAlert_ResolvedAt_Source_ElectionId] ON [DataQualityAlert] ([ResolvedAt], [Source], [ElectionId]);
@@ -1090,7 +1105,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FactChecks_CaseId] ON [FactChecks] ([CaseId]);
@@ -1098,7 +1113,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FactChecks_PublishedAt] ON [FactChecks] ([PublishedAt]);
@@ -1106,7 +1121,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FactChecks_Slug] ON [FactChecks] ([Slug]);
@@ -1114,7 +1129,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryAttachments_DocumentId] ON [LibraryAttachments] ([DocumentId]);
@@ -1122,7 +1137,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryDocuments_IsPublished_Kind] ON [LibraryDocuments] ([IsPublished], [Kind]);
@@ -1130,7 +1145,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LibraryDocuments_Kind_Year_Number] ON [LibraryDocuments] ([Kind], [Year], [Number]);
@@ -1138,7 +1153,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryMilestones_Date] ON [LibraryMilestones] ([Date]);
@@ -1146,7 +1161,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryMilestones_DocumentId] ON [LibraryMilestones] ([DocumentId]);
@@ -1154,7 +1169,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LibraryRelations_FromDocumentId_ToDocumentId_Kind] ON [LibraryRelations] ([FromDocumentId], [ToDocumentId], [Kind]);
@@ -1162,7 +1177,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryRelations_ToDocumentId] ON [LibraryRelations] ([ToDocumentId]);
@@ -1170,7 +1185,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LibraryVersions_DocumentId_VersionNumber] ON [LibraryVersions] ([DocumentId], [VersionNumber]);
@@ -1178,7 +1193,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organisations_ContactEmail] ON [Organisations] ([ContactEmail]);
@@ -1186,7 +1201,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organisations_Reference] ON [Organisations] ([Reference]);
@@ -1194,7 +1209,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organisations_RegistrationNumber] ON [Organisations] ([RegistrationNumber]);
@@ -1202,7 +1217,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Organisations_Status] ON [Organisations] ([Status]);
@@ -1210,7 +1225,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrganisationSubmissions_OrganisationId] ON [OrganisationSubmissions] ([OrganisationId]);
@@ -1218,7 +1233,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrganisationUpdateLinks_OrganisationId] ON [OrganisationUpdateLinks] ([OrganisationId]);
@@ -1226,7 +1241,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OrganisationUpdateLinks_TokenHash] ON [OrganisationUpdateLinks] ([TokenHash]);
@@ -1234,7 +1249,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ResultsTapeRecord_ElectionId_StationCode] ON [ResultsTapeRecord] ([ElectionId], [StationCode]);
@@ -1242,7 +1257,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ResultsTapeRecord_ElectionId_Status_Governorate] ON [ResultsTapeRecord] ([ElectionId], [Status], [Governorate]);
@@ -1250,7 +1265,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ResultsTapeRecord_OrganisationId_ClientKey] ON [ResultsTapeRecord] ([OrganisationId], [ClientKey]);
@@ -1258,7 +1273,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ResultsTapeRecord_OrganisationId_SubmittedAt] ON [ResultsTapeRecord] ([OrganisationId], [SubmittedAt]);
@@ -1266,7 +1281,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RumourCases_Number] ON [RumourCases] ([Number]);
@@ -1274,7 +1289,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourCases_Status_CreatedAt] ON [RumourCases] ([Status], [CreatedAt]);
@@ -1282,7 +1297,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourEvents_CaseId] ON [RumourEvents] ([CaseId]);
@@ -1290,7 +1305,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourNotes_CaseId] ON [RumourNotes] ([CaseId]);
@@ -1298,7 +1313,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourReports_CaseId] ON [RumourReports] ([CaseId]);
@@ -1306,7 +1321,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourReports_OrganisationId_ReportedAt] ON [RumourReports] ([OrganisationId], [ReportedAt]);
@@ -1314,7 +1329,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RumourReports_SubmissionKey] ON [RumourReports] ([SubmissionKey]);
@@ -1322,7 +1337,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourScreenshots_ReportId] ON [RumourScreenshots] ([ReportId]);
@@ -1330,7 +1345,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StoredStationResult_ElectionId_StationCode] ON [StoredStationResult] ([ElectionId], [StationCode]);
@@ -1338,7 +1353,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_TallySnapshot_Kind_ElectionId] ON [TallySnapshot] ([Kind], [ElectionId]);
@@ -1346,7 +1361,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationComments_ReportId_CreatedAt] ON [ViolationComments] ([ReportId], [CreatedAt]);
@@ -1354,7 +1369,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationEvents_ReportId_At] ON [ViolationEvents] ([ReportId], [At]);
@@ -1362,7 +1377,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationEvidence_ReportId] ON [ViolationEvidence] ([ReportId]);
@@ -1370,7 +1385,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ViolationReadMarks_ReportId] ON [ViolationReadMarks] ([ReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_DuplicateOfId] ON [ViolationReports] ([DuplicateOfId]);
@@ -1378,7 +1401,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_Governorate] ON [ViolationReports] ([Governorate]);
@@ -1386,7 +1409,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ViolationReports_Number] ON [ViolationReports] ([Number]);
@@ -1394,7 +1417,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ViolationReports_OrganisationId_SubmissionKey] ON [ViolationReports] ([OrganisationId], [SubmissionKey]);
@@ -1402,7 +1425,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_OrganisationId_SubmittedAt] ON [ViolationReports] ([OrganisationId], [SubmittedAt]);
@@ -1410,7 +1433,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_State_SubmittedAt] ON [ViolationReports] ([State], [SubmittedAt]);
@@ -1418,11 +1441,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131142_Initial'
+    WHERE [MigrationId] = N'20261130131905_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130131142_Initial', N'10.0.14');
+    VALUES (N'20261130131905_Initial', N'10.0.14');
 END;
 
 COMMIT;

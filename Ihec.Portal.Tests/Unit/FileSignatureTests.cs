@@ -22,6 +22,9 @@ public sealed class FileSignatureTests
         Assert.Equal(FileKind.Unknown, FileSignatures.Detect(Encoding.Latin1.GetBytes(content)));
 
     [Fact]
-    public void A_riff_file_that_is_not_webp_is_unknown() =>
-        Assert.Equal(FileKind.Unknown, FileSignatures.Detect("RIFF\u0001\u0002\u0003\u0004WAVE"u8));
+    public void A_riff_file_that_is_neither_webp_nor_wav_is_unknown()
+    {
+        Assert.Equal(FileKind.Wav, FileSignatures.Detect("RIFF\u0001\u0002\u0003\u0004WAVE"u8));
+        Assert.Equal(FileKind.Unknown, FileSignatures.Detect("RIFF\u0001\u0002\u0003\u0004AVI "u8));
+    }
 }

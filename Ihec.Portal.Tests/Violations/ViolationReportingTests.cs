@@ -114,7 +114,7 @@ public sealed class ViolationReportingTests(PortalFactory factory) : IClassFixtu
         var response = await PostAsync(member, Report(description), [("evidence", "photo.jpg", Encoding.ASCII.GetBytes("MZ\x90\0 not an image"))]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("is not a valid photo (JPEG, PNG or WebP) or PDF document", (await response.ParseAsync()).QuerySelector("#error-summary")!.TextContent);
+        Assert.Contains("is not a valid photo (JPEG, PNG or WebP), PDF document, video (MP4, MOV or WebM) or audio recording", (await response.ParseAsync()).QuerySelector("#error-summary")!.TextContent);
         await using var db = factory.CreateDbContext();
         Assert.False(await db.Set<ViolationReport>().AnyAsync(r => r.Description == description));
     }

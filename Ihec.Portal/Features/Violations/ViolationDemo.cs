@@ -55,6 +55,8 @@ internal sealed class ViolationDemo(IServiceProvider services, IConfiguration co
             {
                 report.Events.Add(new ViolationEvent { At = now - ago / 2, ActorName = reviewer?.DisplayName ?? "IHEC", Kind = ViolationEventKind.StateChanged,
                     FromState = ViolationState.Submitted, ToState = state });
+                // Not opened since by the organisation's members: the demo shows the "updated" marker and the navigation's count.
+                report.ChangedForReporterAt = now - ago / 2;
             }
 
             return report;

@@ -123,9 +123,16 @@ public sealed record ViolationQueueFilter(
     ViolationCategory? Category = null,
     bool MineOnly = false,
     bool MismatchOnly = false,
-    ViolationQueueSort Sort = ViolationQueueSort.Newest);
+    ViolationQueueSort Sort = ViolationQueueSort.Newest,
+    string? Assignee = null,
+    DateOnly? OccurredFrom = null,
+    DateOnly? OccurredTo = null)
+{
+    /// <summary>The <see cref="Assignee"/> value that asks for reports assigned to nobody.</summary>
+    public const string Unassigned = "none";
+}
 
 public enum ViolationQueueSort
 {
-    Newest, Oldest, OccurredNewest, Governorate,
+    Newest, Oldest, OccurredNewest, Governorate, OccurredOldest, State,
 }

@@ -38,6 +38,8 @@ public sealed class ViolationReport
     public Guid? DuplicateOfId { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>When IHEC last did something the organisation sees (a change of state, a reviewer's comment): its members' "updated" marker.</summary>
+    public DateTimeOffset? ChangedForReporterAt { get; set; }
     /// <summary>Idempotency: a retried post of the same form files nothing twice.</summary>
     public string SubmissionKey { get; set; } = "";
     /// <summary>Changed on every update, so two reviewers acting on the same report cannot overwrite each other.</summary>
@@ -67,6 +69,8 @@ public sealed class ViolationEvidence
 public enum ViolationEventKind
 {
     Submitted, StateChanged, Assigned, Commented, MarkedDuplicate,
+    /// <summary>The organisation sent more evidence with an answer; the details name the files.</summary>
+    EvidenceAdded,
 }
 
 /// <summary>The report's history: every change, who made it and when.</summary>

@@ -48,6 +48,28 @@ public sealed partial class ViolationService
             query = query.Where(r => r.GovernorateMismatch);
         }
 
+        if (filter.Assignee == ViolationQueueFilter.Unassigned)
+        {
+            query = query.Where(r => r.AssignedToUserId == null);
+        }
+        else if (!string.IsNullOrEmpty(filter.Assignee))
+        {
+            query = query.Where(r => r.AssignedToUserId == filter.Assignee);
+        }
+
+        // Dates are days in Iraq (UTC+3), as the reporter typed them; "to" includes the whole day.
+        if (filter.OccurredFrom is { } from)
+        {
+            var fromAt = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), IraqOffset);
+            query = query.Where(r => r.OccurredAt >= fromAt);
+        }
+
+        if (filter.OccurredTo is { } to)
+        {
+            var toAt = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), IraqOffset);
+            query = query.Where(r => r.OccurredAt < toAt);
+        }
+
         var rows = await (from r in query
                           join o in db.Organisations on r.OrganisationId equals o.Id
                           select new { Report = r, o.NameAr, o.NameCkb, o.NameEn, Evidence = r.Evidence.Count })
@@ -58,6 +80,8 @@ public sealed partial class ViolationService
             ViolationQueueSort.Oldest => rows.OrderBy(r => r.Report.SubmittedAt),
             ViolationQueueSort.OccurredNewest => rows.OrderByDescending(r => r.Report.OccurredAt),
             ViolationQueueSort.Governorate => rows.OrderBy(r => r.Report.Governorate, StringComparer.Ordinal).ThenByDescending(r => r.Report.SubmittedAt),
+            ViolationQueueSort.OccurredOldest => rows.OrderBy(r => r.Report.OccurredAt),
+            ViolationQueueSort.State => rows.OrderBy(r => r.Report.State).ThenByDescending(r => r.Report.SubmittedAt),
             _ => rows.OrderByDescending(r => r.Report.SubmittedAt),
         };
         return ordered.Select(x => new ViolationQueueRow(x.Report.Id, x.Report.Reference, x.Report.Category, x.Report.Governorate, x.Report.District,
@@ -76,6 +100,18 @@ public sealed partial class ViolationService
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await LoadAsync(db, id, cancellationToken) is { } report ? await ViewAsync(db, report, includeHistory: true, cancellationToken) : null;
+    }
+
+    /// <summary>The monitoring reviewers, for the queue's assignee filter; null for anyone who is not a reviewer.</summary>
+    public async Task<IReadOnlyList<ReviewerView>?> QueueReviewersAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (!await IsReviewerAsync(user))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ReviewersAsync(db, cancellationToken);
     }
 
     private static async Task<List<ReviewerView>> ReviewersAsync(PortalDbContext db, CancellationToken cancellationToken) =>
@@ -128,6 +164,7 @@ public sealed partial class ViolationService
         report.State = to;
         report.StateReason = ViolationWorkflow.NeedsReason(to) ? reason : null;
         report.UpdatedAt = now;
+        report.ChangedForReporterAt = now;
         report.Version = Guid.NewGuid();
         db.Audit(actor, ViolationAuditActions.StateChanged, ViolationAuditActions.ReportEntity, id.ToString(), $"{report.Reference}: {to}", report.OrganisationId, clock);
         try
@@ -224,6 +261,7 @@ public sealed partial class ViolationService
             FromIhec = true, Text = form.Text.Trim(), CreatedAt = now });
         db.Add(new ViolationEvent { ReportId = id, At = now, ActorName = actor.Name, Kind = ViolationEventKind.Commented });
         report.UpdatedAt = now;
+        report.ChangedForReporterAt = now;
         db.Audit(actor, ViolationAuditActions.Commented, ViolationAuditActions.ReportEntity, id.ToString(), report.Reference, report.OrganisationId, clock);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Ok;

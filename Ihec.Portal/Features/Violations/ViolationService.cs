@@ -36,8 +36,21 @@ public sealed partial class ViolationService(
     private const string KeptEvidencePurpose = "Ihec.Portal.Violations.KeptEvidence";
     private static readonly TimeSpan IraqOffset = TimeSpan.FromHours(3);
 
-    /// <summary>Photos (stored without metadata) and PDF documents. Video and audio are not accepted yet.</summary>
-    public static readonly IReadOnlyList<FileKind> EvidenceKinds = [FileKind.Jpeg, FileKind.Png, FileKind.Webp, FileKind.Pdf];
+    /// <summary>Photos (stored without metadata), PDF documents, short videos and audio recordings (see <see cref="MediaMetadata"/>).</summary>
+    public static readonly IReadOnlyList<FileKind> EvidenceKinds =
+    [
+        FileKind.Jpeg, FileKind.Png, FileKind.Webp, FileKind.Pdf,
+        FileKind.Mp4, FileKind.QuickTime, FileKind.WebM, FileKind.Matroska,
+        FileKind.M4a, FileKind.Mp3, FileKind.Ogg, FileKind.Wav,
+    ];
+
+    /// <summary>The file picker's hint of what to offer; the server checks the content whatever the browser sends.</summary>
+    public const string EvidenceAccept = ".png,.jpg,.jpeg,.webp,.pdf,.mp4,.m4v,.mov,.webm,.mkv,.3gp,.m4a,.mp3,.ogg,.opus,.oga,.wav,"
+        + "image/png,image/jpeg,image/webp,application/pdf,video/*,audio/*";
+
+    /// <summary>The size limit for a kind of evidence: video and audio have their own.</summary>
+    public static long MaxBytesFor(FileKind kind, ViolationOptions options) =>
+        FileSignatures.IsVideo(kind) ? options.MaxVideoBytes : FileSignatures.IsAudio(kind) ? options.MaxAudioBytes : options.MaxEvidenceBytes;
 
     private ViolationOptions Options => options.Value;
 
@@ -91,12 +104,19 @@ public sealed partial class ViolationService(
     // Browsers send an empty part without a name when no file was chosen.
     private static bool IsChosen(IFormFile upload) => upload.Length > 0 || !string.IsNullOrEmpty(upload.FileName);
 
-    /// <summary>One upload checked by content and size and stored, photos without their metadata; or why it was refused.</summary>
+    /// <summary>One upload checked by content and size and stored, photos and most media without their metadata; or why it was refused.</summary>
     private async Task<(FieldError? Error, ViolationEvidence? Stored)> StoreEvidenceAsync(IFormFile upload, string field, CancellationToken cancellationToken)
     {
-        var (outcome, kind, content) = await UploadCheck.InspectAsync(upload, Options.MaxEvidenceBytes, EvidenceKinds.ToArray(), cancellationToken);
+        var largest = Math.Max(Options.MaxEvidenceBytes, Math.Max(Options.MaxVideoBytes, Options.MaxAudioBytes));
+        var (outcome, kind, content) = await UploadCheck.InspectAsync(upload, largest, EvidenceKinds.ToArray(), cancellationToken);
         var name = DocumentNames.Sanitise(upload.FileName, kind);
-        var megabytes = Options.MaxEvidenceBytes / (1024 * 1024);
+        var megabytes = MaxBytesFor(kind, Options) / (1024 * 1024);
+        if (outcome == UploadCheck.Outcome.Ok && upload.Length > MaxBytesFor(kind, Options))
+        {
+            await content!.DisposeAsync();
+            outcome = UploadCheck.Outcome.TooLarge;
+        }
+
         if (outcome != UploadCheck.Outcome.Ok)
         {
             return (new FieldError(field, outcome == UploadCheck.Outcome.TooLarge ? "EvidenceTooLarge" : "EvidenceWrongType", [name, megabytes]), null);
@@ -104,8 +124,10 @@ public sealed partial class ViolationService(
 
         await using (content)
         {
-            // A photo's EXIF can carry the observer's position and phone: it never reaches the disk.
-            if (ImageMetadata.Strip(content!.ToArray(), kind) is not { } clean)
+            // A photo's EXIF or a phone video's user data can carry the observer's position and phone: it never reaches the disk.
+            var bytes = content!.ToArray();
+            var clean = FileSignatures.IsVideo(kind) || FileSignatures.IsAudio(kind) ? MediaMetadata.Strip(bytes, kind) : ImageMetadata.Strip(bytes, kind);
+            if (clean is null)
             {
                 return (new FieldError(field, "EvidenceWrongType", [name, megabytes]), null);
             }
@@ -303,8 +325,10 @@ public sealed partial class ViolationService(
             .Where(r => r.OrganisationId == organisationId)
             .Select(r => new { r.Id, r.Number, r.Category, r.Governorate, r.OccurredAt, r.SubmittedAt, r.ReporterName, r.State })
             .ToListAsync(cancellationToken);
+        var updated = await UpdatedIdsAsync(db, organisationId, user.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
         return rows.OrderByDescending(r => r.SubmittedAt)
-            .Select(r => new MyViolationRow(r.Id, ViolationReport.FormatReference(r.Number), r.Category, r.Governorate, r.OccurredAt, r.SubmittedAt, r.ReporterName, r.State))
+            .Select(r => new MyViolationRow(r.Id, ViolationReport.FormatReference(r.Number), r.Category, r.Governorate, r.OccurredAt, r.SubmittedAt, r.ReporterName, r.State)
+                { Updated = updated.Contains(r.Id) })
             .ToList();
     }
 
@@ -355,6 +379,7 @@ public sealed partial class ViolationService(
         }
 
         var chosen = (uploads ?? []).Where(IsChosen).ToList();
+        var added = new List<string>();
         if (chosen.Count > 0)
         {
             if (!ViolationWorkflow.ReporterMayAnswer(report.State))
@@ -379,10 +404,17 @@ public sealed partial class ViolationService(
 
                 stored.ReportId = id;
                 db.Add(stored);
+                added.Add(stored.FileName);
             }
         }
 
         var now = clock.GetUtcNow();
+        if (added.Count > 0)
+        {
+            db.Add(new ViolationEvent { ReportId = id, At = now, ActorName = actor.Name, Kind = ViolationEventKind.EvidenceAdded,
+                Details = string.Join(", ", added) is var names && names.Length > 2000 ? names[..2000] : names });
+        }
+
         db.Add(new ViolationComment { ReportId = id, AuthorUserId = actor.UserId, AuthorName = user.FindFirstValue(PortalClaims.DisplayName) ?? actor.Name,
             FromIhec = false, Text = form.Text.Trim(), CreatedAt = now });
         db.Add(new ViolationEvent { ReportId = id, At = now, ActorName = actor.Name, Kind = ViolationEventKind.Commented });

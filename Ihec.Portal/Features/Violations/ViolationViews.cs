@@ -6,7 +6,11 @@ public sealed record SubmittedViolation(Guid Id, string Reference);
 
 /// <summary>A row of the organisation's own list.</summary>
 public sealed record MyViolationRow(Guid Id, string Reference, ViolationCategory Category, string Governorate, DateTimeOffset OccurredAt,
-    DateTimeOffset SubmittedAt, string ReporterName, ViolationState State);
+    DateTimeOffset SubmittedAt, string ReporterName, ViolationState State)
+{
+    /// <summary>IHEC changed the report (its state or a comment) since this member last opened it.</summary>
+    public bool Updated { get; init; }
+}
 
 /// <summary>A row of the reviewers' queue.</summary>
 public sealed record ViolationQueueRow(Guid Id, string Reference, ViolationCategory Category, string Governorate, string District,
@@ -34,7 +38,15 @@ public sealed class ViolationOptions
 {
     public const string Section = "Violations";
 
+    /// <summary>The largest photo or PDF.</summary>
     public long MaxEvidenceBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>The largest video: about a minute or two recorded on a phone.</summary>
+    public long MaxVideoBytes { get; set; } = 50 * 1024 * 1024;
+
+    /// <summary>The largest audio recording.</summary>
+    public long MaxAudioBytes { get; set; } = 20 * 1024 * 1024;
+
     public int MaxEvidenceFiles { get; set; } = 5;
 
     /// <summary>How long evidence uploaded with a form that came back with errors is kept for it.</summary>
@@ -42,6 +54,13 @@ public sealed class ViolationOptions
 
     /// <summary>How far back a report may date the violation.</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(365);
+}
+
+/// <summary>The request limits of the pages that take evidence: several large files in one post.</summary>
+public static class ViolationUploadLimits
+{
+    /// <summary>The largest form post with evidence (Kestrel's default of 30 MB would refuse a single video).</summary>
+    public const long MaxRequestBytes = 200L * 1024 * 1024;
 }
 
 public static class ViolationAuditActions
@@ -52,4 +71,15 @@ public static class ViolationAuditActions
     public const string Assigned = "violation.assigned";
     public const string Commented = "violation.comment";
     public const string Duplicate = "violation.duplicate";
+}
+
+/// <summary>The evidence field's hint, with the limits in force.</summary>
+public static class EvidenceHint
+{
+    public static string Format(Microsoft.Extensions.Localization.IStringLocalizer text, ViolationOptions options)
+    {
+        static string Megabytes(long bytes) => (bytes / (1024 * 1024)).ToString("N0", System.Globalization.CultureInfo.CurrentCulture);
+        return string.Format(System.Globalization.CultureInfo.CurrentCulture, text["EvidenceHint"], options.MaxEvidenceFiles.ToString(System.Globalization.CultureInfo.CurrentCulture),
+            Megabytes(options.MaxEvidenceBytes), Megabytes(options.MaxVideoBytes), Megabytes(options.MaxAudioBytes));
+    }
 }

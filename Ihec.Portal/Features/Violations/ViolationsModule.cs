@@ -10,7 +10,7 @@ public static class ViolationsModule
     public static IServiceCollection AddViolations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ViolationOptions>().Bind(configuration.GetSection(ViolationOptions.Section))
-            .Validate(o => o.MaxEvidenceFiles is > 0 and <= 20 && o.MaxEvidenceBytes > 0 && o.KeptEvidenceLifetime > TimeSpan.Zero && o.MaxAge > TimeSpan.Zero,
+            .Validate(o => o.MaxEvidenceFiles is > 0 and <= 20 && o.MaxEvidenceBytes > 0 && o.MaxVideoBytes is > 0 and <= int.MaxValue && o.MaxAudioBytes is > 0 and <= int.MaxValue && o.KeptEvidenceLifetime > TimeSpan.Zero && o.MaxAge > TimeSpan.Zero,
                 "Violations: MaxEvidenceFiles must be 1–20 and the sizes and times more than zero.")
             .ValidateOnStart();
         services.AddScoped<ViolationService>();
@@ -92,6 +92,7 @@ public static class ViolationsModule
         context.Response.Headers.CacheControl = "private, no-store";
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = file.Kind != FileKind.Pdf, FileName = file.FileName }.ToString();
-        return Results.Stream(file.Content, FileSignatures.ContentType(file.Kind));
+        // Range requests let a browser's <video> and <audio> seek without downloading the whole file first.
+        return Results.Stream(file.Content, FileSignatures.ContentType(file.Kind), enableRangeProcessing: true);
     }
 }

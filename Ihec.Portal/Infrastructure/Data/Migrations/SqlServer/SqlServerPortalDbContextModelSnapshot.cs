@@ -1263,6 +1263,25 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("ViolationEvidence", (string)null);
                 });
 
+            modelBuilder.Entity("Ihec.Portal.Features.Violations.ViolationReadMark", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("UserId", "ReportId");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ViolationReadMarks", (string)null);
+                });
+
             modelBuilder.Entity("Ihec.Portal.Features.Violations.ViolationReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1281,6 +1300,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset?>("ChangedForReporterAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -2313,6 +2335,15 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 {
                     b.HasOne("Ihec.Portal.Features.Violations.ViolationReport", null)
                         .WithMany("Evidence")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ihec.Portal.Features.Violations.ViolationReadMark", b =>
+                {
+                    b.HasOne("Ihec.Portal.Features.Violations.ViolationReport", null)
+                        .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

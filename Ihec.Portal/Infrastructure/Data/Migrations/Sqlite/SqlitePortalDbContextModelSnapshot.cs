@@ -1258,6 +1258,25 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ViolationEvidence", (string)null);
                 });
 
+            modelBuilder.Entity("Ihec.Portal.Features.Violations.ViolationReadMark", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "ReportId");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ViolationReadMarks", (string)null);
+                });
+
             modelBuilder.Entity("Ihec.Portal.Features.Violations.ViolationReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1276,6 +1295,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedForReporterAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -2294,6 +2316,15 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.HasOne("Ihec.Portal.Features.Violations.ViolationReport", null)
                         .WithMany("Evidence")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ihec.Portal.Features.Violations.ViolationReadMark", b =>
+                {
+                    b.HasOne("Ihec.Portal.Features.Violations.ViolationReport", null)
+                        .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

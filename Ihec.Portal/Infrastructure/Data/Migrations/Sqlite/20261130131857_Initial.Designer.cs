@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261130131136_Initial")]
+    [Migration("20261130131857_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1261,6 +1261,25 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ViolationEvidence", (string)null);
                 });
 
+            modelBuilder.Entity("Ihec.Portal.Features.Violations.ViolationReadMark", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "ReportId");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ViolationReadMarks", (string)null);
+                });
+
             modelBuilder.Entity("Ihec.Portal.Features.Violations.ViolationReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1279,6 +1298,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedForReporterAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -2297,6 +2319,15 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.HasOne("Ihec.Portal.Features.Violations.ViolationReport", null)
                         .WithMany("Evidence")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ihec.Portal.Features.Violations.ViolationReadMark", b =>
+                {
+                    b.HasOne("Ihec.Portal.Features.Violations.ViolationReport", null)
+                        .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

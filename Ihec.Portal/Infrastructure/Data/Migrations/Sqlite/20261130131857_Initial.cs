@@ -323,6 +323,7 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                     DuplicateOfId = table.Column<Guid>(type: "TEXT", nullable: true),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedForReporterAt = table.Column<long>(type: "INTEGER", nullable: true),
                     SubmissionKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
@@ -898,6 +899,25 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ViolationReadMarks",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SeenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ViolationReadMarks", x => new { x.UserId, x.ReportId });
+                    table.ForeignKey(
+                        name: "FK_ViolationReadMarks_ViolationReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ViolationReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChatMessages",
                 columns: table => new
                 {
@@ -1374,6 +1394,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ViolationReadMarks_ReportId",
+                table: "ViolationReadMarks",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ViolationReports_DuplicateOfId",
                 table: "ViolationReports",
                 column: "DuplicateOfId");
@@ -1498,6 +1523,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ViolationEvidence");
+
+            migrationBuilder.DropTable(
+                name: "ViolationReadMarks");
 
             migrationBuilder.DropTable(
                 name: "Announcements");

@@ -323,6 +323,7 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                     DuplicateOfId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ChangedForReporterAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     SubmissionKey = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     IsDemo = table.Column<bool>(type: "bit", nullable: false)
@@ -898,6 +899,25 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ViolationReadMarks",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ReportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ViolationReadMarks", x => new { x.UserId, x.ReportId });
+                    table.ForeignKey(
+                        name: "FK_ViolationReadMarks_ViolationReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ViolationReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChatMessages",
                 columns: table => new
                 {
@@ -1376,6 +1396,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ViolationReadMarks_ReportId",
+                table: "ViolationReadMarks",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ViolationReports_DuplicateOfId",
                 table: "ViolationReports",
                 column: "DuplicateOfId");
@@ -1500,6 +1525,9 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ViolationEvidence");
+
+            migrationBuilder.DropTable(
+                name: "ViolationReadMarks");
 
             migrationBuilder.DropTable(
                 name: "Announcements");
