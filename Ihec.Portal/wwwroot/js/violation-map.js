@@ -38,7 +38,8 @@
   };
 
   const language = () => document.documentElement.lang || "ar";
-  const format = (n) => new Intl.NumberFormat(language()).format(n);
+  // Latin digits, as the server writes numbers in every language; the language's own separators.
+  const format = (n) => new Intl.NumberFormat(language(), { numberingSystem: "latn" }).format(n);
   const escape = (text) => { const span = document.createElement("span"); span.textContent = text || ""; return span.innerHTML; };
 
   // As GovernorateMap.razor: five classes of equal count over the governorates that have a value.
