@@ -17,6 +17,8 @@ public static class PortalPolicies
     public const string ChatParticipant = nameof(ChatParticipant);
     public const string IhecAntiRumour = nameof(IhecAntiRumour);
     public const string IhecMonitoring = nameof(IhecMonitoring);
+    /// <summary>Opens the violations map: IHEC's monitoring (every report) or a member of an accredited organisation (its own).</summary>
+    public const string ViolationMap = nameof(ViolationMap);
     public const string IhecEditor = nameof(IhecEditor);
     public const string Administrator = nameof(Administrator);
 }

@@ -190,7 +190,12 @@ public static class PortalRoutes
         Page("/ihec/violations",                      S,    F,     F,     F,    F,    F,     A,    F,     F),
         Page("/ihec/violations/{Id:guid}",            S,    F,     F,     F,    F,    F,     A,    F,     F)
             with { Sample = db => $"/ihec/violations/{db.Set<Ihec.Portal.Features.Violations.ViolationReport>().Single(r => r.Number == 4).Id}" },
+        Page("/violations/map",                       S,    A,     A,     F,    F,    F,     A,    F,     F),
+        Endpoint("GET", "/violations/map/clusters.json", S, A,     A,     F,    F,    F,     A,    F,     F),
+        Endpoint("GET", "/violations/map/violations.csv", S, A,    A,     F,    F,    F,     A,    F,     F),
+        Endpoint("GET", "/violations/map/violations.geojson", S, A, A,    F,    F,    F,     A,    F,     F),
         Page("/map",                                  A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Endpoint("GET", "/map/clusters.json",         A,    A,     A,     A,    A,    A,     A,    A,     A),
         Endpoint("GET", "/map/violations.csv",        A,    A,     A,     A,    A,    A,     A,    A,     A),
         Endpoint("GET", "/map/violations.geojson",    A,    A,     A,     A,    A,    A,     A,    A,     A),
 

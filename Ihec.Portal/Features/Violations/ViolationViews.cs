@@ -32,8 +32,6 @@ public sealed record ViolationView(
 /// <summary>What the public map shows: verified reports whose organisation consented, without identity, on a ~1 km grid.</summary>
 public sealed record PublicViolationPoint(ViolationCategory Category, string Governorate, DateOnly OccurredOn, double Latitude, double Longitude);
 
-public sealed record PublicViolationMap(IReadOnlyDictionary<string, int> CountsByGovernorate, IReadOnlyList<PublicViolationPoint> Points);
-
 public sealed class ViolationOptions
 {
     public const string Section = "Violations";

@@ -45,6 +45,9 @@ public static class SecurityModule
                 || (PortalRoles.Cso.Any(c.User.IsInRole) && c.User.HasClaim(claim => claim.Type == PortalClaims.OrganisationId))))
             .AddPolicy(PortalPolicies.IhecAntiRumour, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.IhecAntiRumour))
             .AddPolicy(PortalPolicies.IhecMonitoring, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.IhecMonitoring))
+            .AddPolicy(PortalPolicies.ViolationMap, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+                c.User.IsInRole(PortalRoles.IhecMonitoring)
+                || (PortalRoles.Cso.Any(c.User.IsInRole) && c.User.HasClaim(claim => claim.Type == PortalClaims.OrganisationId))))
             .AddPolicy(PortalPolicies.IhecEditor, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.IhecEditor))
             .AddPolicy(PortalPolicies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Administrator));
         return services;
@@ -86,9 +89,14 @@ public static class SecurityModule
     /// <summary>Standard security headers, and a content security policy without <c>unsafe-eval</c>.</summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
-        const string csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-                           "font-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; " +
-                           "form-action 'self'; object-src 'none'";
+        // Map tiles, when a tile server is configured (Violations:Map:TileUrl), are images from its origin.
+        var tiles = Uri.TryCreate(app.Configuration["Violations:Map:TileUrl"]?.Replace("{", "").Replace("}", ""), UriKind.Absolute, out var tileUrl)
+                    && tileUrl.Scheme is "https" or "http"
+            ? " " + tileUrl.GetLeftPart(UriPartial.Authority)
+            : "";
+        var csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:" + tiles + "; " +
+                  "font-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; " +
+                  "form-action 'self'; object-src 'none'";
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;

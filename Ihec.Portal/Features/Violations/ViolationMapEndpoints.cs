@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Text.Json;
+using Ihec.Portal.Shared.Security;
+using Ihec.Portal.Shared.Statistics;
+
+namespace Ihec.Portal.Features.Violations;
+
+/// <summary>
+/// The maps' data and exports. Each honours the page's filters (the same query string). The map data is one small JSON
+/// document per view (clusters on a grid for the zoom and box asked for); the exports stream every row the user may see,
+/// however many, never capped.
+/// </summary>
+public static class ViolationMapEndpoints
+{
+    public static WebApplication MapViolationMaps(this WebApplication app)
+    {
+        app.MapGet("/violations/map/clusters.json", ClustersAsync).RequireAuthorization(PortalPolicies.ViolationMap);
+        app.MapGet("/violations/map/violations.csv", CsvAsync).RequireAuthorization(PortalPolicies.ViolationMap);
+        app.MapGet("/violations/map/violations.geojson", GeoJsonAsync).RequireAuthorization(PortalPolicies.ViolationMap);
+        app.MapGet("/map/clusters.json", PublicClustersAsync).AllowAnonymous();
+        app.MapGet("/map/violations.csv", PublicCsvAsync).AllowAnonymous();
+        app.MapGet("/map/violations.geojson", PublicGeoJsonAsync).AllowAnonymous();
+        return app;
+    }
+
+    private static async Task ClustersAsync(ViolationService violations, HttpContext context)
+    {
+        if (await violations.MapScopeAsync(context.User) is not { } scope)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        await WriteClustersAsync(violations, scope, context);
+    }
+
+    private static Task PublicClustersAsync(ViolationService violations, HttpContext context) =>
+        WriteClustersAsync(violations, ViolationMapScope.Public, context);
+
+    /// <summary><c>{"zoom":6,"clusters":[[lat,lon,count],…]}</c>: three numbers a cluster, a few hundred cells a view.</summary>
+    private static async Task WriteClustersAsync(ViolationService violations, ViolationMapScope scope, HttpContext context)
+    {
+        var query = context.Request.Query;
+        var zoom = int.TryParse(query["zoom"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var z) ? Math.Clamp(z, 0, 20) : 6;
+        var box = ParseBox(query["bbox"]);
+        var clusters = await violations.ClustersAsync(scope, ViolationMapFilter.FromQuery(query), zoom, box, context.RequestAborted);
+        context.Response.ContentType = "application/json";
+        context.Response.Headers.CacheControl = scope.IsPublic ? "public, max-age=60" : "private, no-store";
+        await using var json = new Utf8JsonWriter(context.Response.Body);
+        json.WriteStartObject();
+        json.WriteNumber("zoom", zoom);
+        json.WriteStartArray("clusters");
+        foreach (var c in clusters)
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(c.Latitude);
+            json.WriteNumberValue(c.Longitude);
+            json.WriteNumberValue(c.Count);
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary><c>west,south,east,north</c> in degrees; anything else means all of Iraq.</summary>
+    private static (double, double, double, double)? ParseBox(string? text)
+    {
+        var parts = (text ?? "").Split(',');
+        if (parts.Length != 4)
+        {
+            return null;
+        }
+
+        var values = new double[4];
+        for (var i = 0; i < 4; i++)
+        {
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
+            {
+                return null;
+            }
+        }
+
+        return (values[0], values[1], values[2], values[3]);
+    }
+
+    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Date(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(3)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>What the user may see as CSV (UTF-8 with a byte-order mark for spreadsheets), streamed as it is read.</summary>
+    private static async Task CsvAsync(ViolationService violations, HttpContext context)
+    {
+        if (await violations.MapScopeAsync(context.User) is not { } scope)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.csv\"";
+        context.Response.Headers.CacheControl = "private, no-store";
+        await using var writer = new StreamWriter(context.Response.Body, Csv.Utf8WithBom, 16 * 1024);
+        string[] header = ["reference", "state", "category", "occurred_at", "submitted_at", "governorate", "district", "polling_station",
+            "latitude", "longitude", "witnessed", "public_consent"];
+        await writer.WriteAsync(Csv.Line(scope.ShowsOrganisation ? [.. header, "organisation"] : header));
+        await foreach (var r in violations.MapRowsAsync(scope, ViolationMapFilter.FromQuery(context.Request.Query), context.RequestAborted))
+        {
+            string?[] fields = [r.Reference, r.State.ToString(), r.Category.ToString(), Date(r.OccurredAt), Date(r.SubmittedAt), r.Governorate, r.District,
+                r.PollingStationCode, Number(r.Latitude, "0.######"), Number(r.Longitude, "0.######"), r.Witnessed ? "true" : "false",
+                r.PublicConsent ? "true" : "false"];
+            await writer.WriteAsync(Csv.Line(scope.ShowsOrganisation ? [.. fields, r.OrganisationName] : fields));
+        }
+    }
+
+    /// <summary>The same rows as a GeoJSON FeatureCollection, streamed.</summary>
+    private static async Task GeoJsonAsync(ViolationService violations, HttpContext context)
+    {
+        if (await violations.MapScopeAsync(context.User) is not { } scope)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        context.Response.ContentType = "application/geo+json";
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.geojson\"";
+        context.Response.Headers.CacheControl = "private, no-store";
+        await WriteFeaturesAsync(context, violations.MapRowsAsync(scope, ViolationMapFilter.FromQuery(context.Request.Query), context.RequestAborted),
+            r => (r.Longitude, r.Latitude), (json, r) =>
+            {
+                json.WriteString("reference", r.Reference);
+                json.WriteString("state", r.State.ToString());
+                json.WriteString("category", r.Category.ToString());
+                json.WriteString("occurredAt", Date(r.OccurredAt));
+                json.WriteString("governorate", r.Governorate);
+                json.WriteString("district", r.District);
+                if (r.PollingStationCode is not null)
+                {
+                    json.WriteString("pollingStation", r.PollingStationCode);
+                }
+
+                json.WriteBoolean("witnessed", r.Witnessed);
+                json.WriteBoolean("publicConsent", r.PublicConsent);
+                if (r.OrganisationName is not null)
+                {
+                    json.WriteString("organisation", r.OrganisationName);
+                }
+            });
+    }
+
+    /// <summary>The public map's points as CSV, streamed: the same anonymised, coarsened rows the page's table shows.</summary>
+    private static async Task PublicCsvAsync(ViolationService violations, HttpContext context)
+    {
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.csv\"";
+        await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), 16 * 1024);
+        await writer.WriteLineAsync("date,category,governorate,latitude,longitude");
+        await foreach (var p in violations.PublicPointsAsync(ViolationMapFilter.FromQuery(context.Request.Query), context.RequestAborted))
+        {
+            // Codes, not names: every value is from a fixed list or a number, so nothing needs quoting or can start a formula.
+            await writer.WriteLineAsync(string.Join(',', p.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Category.ToString(), p.Governorate,
+                Number(p.Latitude, "0.00"), Number(p.Longitude, "0.00")));
+        }
+    }
+
+    /// <summary>The same public points as a GeoJSON FeatureCollection, streamed.</summary>
+    private static Task PublicGeoJsonAsync(ViolationService violations, HttpContext context)
+    {
+        context.Response.ContentType = "application/geo+json";
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.geojson\"";
+        return WriteFeaturesAsync(context, violations.PublicPointsAsync(ViolationMapFilter.FromQuery(context.Request.Query), context.RequestAborted),
+            p => (p.Longitude, p.Latitude), (json, p) =>
+            {
+                json.WriteString("date", p.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                json.WriteString("category", p.Category.ToString());
+                json.WriteString("governorate", p.Governorate);
+            });
+    }
+
+    private static async Task WriteFeaturesAsync<T>(HttpContext context, IAsyncEnumerable<T> items, Func<T, (double Lon, double Lat)> position,
+        Action<Utf8JsonWriter, T> properties)
+    {
+        await using var json = new Utf8JsonWriter(context.Response.Body);
+        json.WriteStartObject();
+        json.WriteString("type", "FeatureCollection");
+        json.WriteStartArray("features");
+        var count = 0;
+        await foreach (var item in items)
+        {
+            var (lon, lat) = position(item);
+            json.WriteStartObject();
+            json.WriteString("type", "Feature");
+            json.WriteStartObject("geometry");
+            json.WriteString("type", "Point");
+            json.WriteStartArray("coordinates");
+            json.WriteNumberValue(lon);
+            json.WriteNumberValue(lat);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            properties(json, item);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            // Keeps the writer's buffer small however many features there are.
+            if (++count % 500 == 0)
+            {
+                await json.FlushAsync(context.RequestAborted);
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(context.RequestAborted);
+    }
+}
