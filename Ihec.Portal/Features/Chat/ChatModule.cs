@@ -17,6 +17,7 @@ public static class ChatModule
         services.AddSingleton<ChatLocalEvents>();
         services.AddSingleton<IChatFanOut, InProcessChatFanOut>();
         services.AddScoped<ChatService>();
+        services.AddChatOperations(configuration);
         return services;
     }
 
