@@ -197,6 +197,11 @@ public static class PortalRoutes
         // Chat: the hub for CSO members (their own organisation's conversations only, ChatHubTests) and the media unit.
         Page("/chat",                                 S,    A,     A,     F,    F,    F,     F,    F,     F),
         Page("/ihec/chat",                            S,    F,     F,     F,    A,    F,     F,    F,     F),
+        Page("/ihec/chat/canned",                     S,    F,     F,     F,    A,    F,     F,    F,     F),
+        Page("/ihec/chat/canned/new",                 S,    F,     F,     F,    A,    F,     F,    F,     F),
+        Page("/ihec/chat/canned/{Id:guid}",           S,    F,     F,     F,    N,    F,     F,    F,     F)
+            with { SampleUrl = "/ihec/chat/canned/00000000-0000-0000-0000-000000000001",
+                   Note = "No canned response is seeded: an unknown id is 404 (ChatCannedResponseTests edits real ones)." },
         Endpoint("POST", "/hubs/chat/negotiate",      U,    A,     A,     F,    A,    F,     F,    F,     F)
             with { Note = "Negotiation answers 200 with a connection id; the hub itself is tested over real connections in ChatHubTests." },
         Endpoint("GET", "/hubs/chat",                 U,    B,     B,     F,    B,    F,     F,    F,     F)
