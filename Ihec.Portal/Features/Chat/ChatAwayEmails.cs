@@ -32,7 +32,7 @@ internal sealed class ChatAwayEmailFanOut(
     ChatPresence presence,
     IDbContextFactory<PortalDbContext> dbFactory,
     IEmailSender email,
-    IStringLocalizer<ChatText> text,
+    IStringLocalizer<ChatOpsText> text,
     IOptions<ChatAwayEmailOptions> options,
     IOptions<PortalUrlOptions> urls,
     TimeProvider clock,
