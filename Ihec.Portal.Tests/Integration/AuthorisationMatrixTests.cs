@@ -196,6 +196,9 @@ public static class PortalRoutes
 
         // Chat: the hub for CSO members (their own organisation's conversations only, ChatHubTests) and the media unit.
         Page("/chat",                                 S,    A,     A,     F,    F,    F,     F,    F,     F),
+        Page("/chat/{Id:guid}/rating",                S,    N,     N,     F,    F,    F,     F,    F,     F)
+            with { SampleUrl = "/chat/00000000-0000-0000-0000-000000000001/rating",
+                   Note = "No conversation is seeded: an unknown id (or another organisation's) is 404 (ChatRatingTests rates real ones)." },
         Page("/ihec/chat",                            S,    F,     F,     F,    A,    F,     F,    F,     F),
         Page("/ihec/chat/canned",                     S,    F,     F,     F,    A,    F,     F,    F,     F),
         Page("/ihec/chat/canned/new",                 S,    F,     F,     F,    A,    F,     F,    F,     F),
