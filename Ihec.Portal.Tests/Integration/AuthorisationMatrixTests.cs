@@ -200,6 +200,7 @@ public static class PortalRoutes
             with { SampleUrl = "/chat/00000000-0000-0000-0000-000000000001/rating",
                    Note = "No conversation is seeded: an unknown id (or another organisation's) is 404 (ChatRatingTests rates real ones)." },
         Page("/ihec/chat",                            S,    F,     F,     F,    A,    F,     F,    F,     F),
+        Page("/ihec/chat/search",                     S,    F,     F,     F,    A,    F,     F,    F,     F),
         Page("/ihec/chat/canned",                     S,    F,     F,     F,    A,    F,     F,    F,     F),
         Page("/ihec/chat/canned/new",                 S,    F,     F,     F,    A,    F,     F,    F,     F),
         Page("/ihec/chat/canned/{Id:guid}",           S,    F,     F,     F,    N,    F,     F,    F,     F)

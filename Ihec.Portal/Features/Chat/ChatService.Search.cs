@@ -27,7 +27,7 @@ public sealed partial class ChatService
 
     public async Task<IReadOnlyList<ChatSearchHit>> SearchAsync(ClaimsPrincipal user, string? query, CancellationToken cancellationToken = default)
     {
-        var needle = SearchFold(query?.Trim() ?? "").Text;
+        var needle = SearchFold(query?.Trim() ?? "").Text.Trim();
         if (needle.Length < MinSearchLength || await CallerAsync(user) is not { IsAgent: true })
         {
             return [];
