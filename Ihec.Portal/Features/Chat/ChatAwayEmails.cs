@@ -41,6 +41,8 @@ internal sealed class ChatAwayEmailFanOut(
     /// <summary>When each conversation was last e-mailed about (per instance).</summary>
     private static readonly ConcurrentDictionary<Guid, DateTimeOffset> LastSent = new();
 
+    private const int MaxRemembered = 10_000;
+
     public async Task MessageStoredAsync(ChatMessageView message, CancellationToken cancellationToken = default)
     {
         await inner.MessageStoredAsync(message, cancellationToken);
@@ -91,6 +93,15 @@ internal sealed class ChatAwayEmailFanOut(
 
         var now = clock.GetUtcNow();
         var interval = options.Value.Interval;
+        if (LastSent.Count > MaxRemembered)
+        {
+            // Conversations whose interval has passed need no entry: forget them, so the table does not grow for ever.
+            foreach (var old in LastSent.Where(p => now - p.Value >= interval).ToList())
+            {
+                LastSent.TryRemove(old);
+            }
+        }
+
         while (true)
         {
             if (LastSent.TryGetValue(conversation.Id, out var last))
