@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [Announcements] (
@@ -37,7 +37,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -82,7 +82,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -102,7 +102,24 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
+)
+BEGIN
+    CREATE TABLE [ChatCannedResponses] (
+        [Id] uniqueidentifier NOT NULL,
+        [Title] nvarchar(100) NOT NULL,
+        [TextAr] nvarchar(max) NOT NULL,
+        [TextCkb] nvarchar(max) NOT NULL,
+        [TextEn] nvarchar(max) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [UpdatedByName] nvarchar(256) NOT NULL,
+        CONSTRAINT [PK_ChatCannedResponses] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [DataQualityAlert] (
@@ -124,7 +141,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryDocuments] (
@@ -159,7 +176,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [Organisations] (
@@ -195,7 +212,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [ResultsTapeRecord] (
@@ -228,7 +245,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [RumourCases] (
@@ -252,7 +269,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [StoredStationResult] (
@@ -270,7 +287,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [TallySnapshot] (
@@ -290,7 +307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationReports] (
@@ -330,7 +347,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -345,7 +362,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [AnnouncementReads] (
@@ -361,7 +378,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -376,7 +393,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -391,7 +408,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -405,7 +422,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -420,7 +437,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryAttachments] (
@@ -439,7 +456,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryMilestones] (
@@ -457,7 +474,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryRelations] (
@@ -474,7 +491,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryVersions] (
@@ -510,7 +527,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [AnnouncementRecipients] (
@@ -524,7 +541,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [ChatConversations] (
@@ -547,7 +564,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReports] (
@@ -583,7 +600,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [OrganisationSubmissions] (
@@ -597,7 +614,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [OrganisationUpdateLinks] (
@@ -614,7 +631,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [FactChecks] (
@@ -640,7 +657,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [RumourEvents] (
@@ -657,7 +674,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [RumourNotes] (
@@ -673,7 +690,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [RumourReports] (
@@ -704,7 +721,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationComments] (
@@ -722,7 +739,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationEvents] (
@@ -741,7 +758,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationEvidence] (
@@ -758,7 +775,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationReadMarks] (
@@ -772,7 +789,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [ChatMessages] (
@@ -797,7 +814,24 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
+)
+BEGIN
+    CREATE TABLE [ChatRatings] (
+        [ConversationId] uniqueidentifier NOT NULL,
+        [Score] int NOT NULL,
+        [Comment] nvarchar(2000) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ChatRatings] PRIMARY KEY ([ConversationId]),
+        CONSTRAINT [FK_ChatRatings_ChatConversations_ConversationId] FOREIGN KEY ([ConversationId]) REFERENCES [ChatConversations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [ChatReadMarkers] (
@@ -813,7 +847,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReportErrata] (
@@ -829,7 +863,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReportFiles] (
@@ -847,7 +881,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReportVersions] (
@@ -865,7 +899,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE TABLE [RumourScreenshots] (
@@ -881,7 +915,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AnnouncementReads_UserId_AnnouncementId] ON [AnnouncementReads] ([UserId], [AnnouncementId]);
@@ -889,7 +923,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AnnouncementRecipients_OrganisationId] ON [AnnouncementRecipients] ([OrganisationId]);
@@ -897,7 +931,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Announcements_Number] ON [Announcements] ([Number]);
@@ -905,7 +939,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Announcements_SentAt] ON [Announcements] ([SentAt]);
@@ -913,7 +947,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Announcements_SubmissionKey] ON [Announcements] ([SubmissionKey]);
@@ -921,7 +955,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -929,7 +963,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -937,7 +971,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -945,7 +979,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -953,7 +987,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -961,7 +995,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -969,7 +1003,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrganisationId] ON [AspNetUsers] ([OrganisationId]);
@@ -977,7 +1011,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -985,7 +1019,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_Action] ON [AuditEntries] ([Action]);
@@ -993,7 +1027,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_ActorUserId] ON [AuditEntries] ([ActorUserId]);
@@ -1001,7 +1035,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
@@ -1009,7 +1043,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ChatCannedResponses_Title] ON [ChatCannedResponses] ([Title]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChatConversations_OrganisationId_UpdatedAt] ON [ChatConversations] ([OrganisationId], [UpdatedAt]);
@@ -1017,7 +1059,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChatConversations_State_UpdatedAt] ON [ChatConversations] ([State], [UpdatedAt]);
@@ -1025,7 +1067,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChatMessages_ConversationId_AuthorUserId_ClientMessageId] ON [ChatMessages] ([ConversationId], [AuthorUserId], [ClientMessageId]);
@@ -1033,7 +1075,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChatMessages_ConversationId_Sequence] ON [ChatMessages] ([ConversationId], [Sequence]);
@@ -1041,7 +1083,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReportErrata_ReportId] ON [CsoReportErrata] ([ReportId]);
@@ -1049,7 +1091,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReportFiles_ReportId] ON [CsoReportFiles] ([ReportId]);
@@ -1057,7 +1099,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReports_OrganisationId_State] ON [CsoReports] ([OrganisationId], [State]);
@@ -1065,7 +1107,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CsoReports_Slug] ON [CsoReports] ([Slug]);
@@ -1073,7 +1115,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReports_State_Listing] ON [CsoReports] ([State], [Listing]);
@@ -1081,7 +1123,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CsoReportVersions_ReportId_VersionNumber] ON [CsoReportVersions] ([ReportId], [VersionNumber]);
@@ -1089,7 +1131,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DataQualityAlert_LastSeenAt] ON [DataQualityAlert] ([LastSeenAt]);
@@ -1097,7 +1139,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DataQualityAlert_ResolvedAt_Source_ElectionId] ON [DataQualityAlert] ([ResolvedAt], [Source], [ElectionId]);
@@ -1105,7 +1147,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FactChecks_CaseId] ON [FactChecks] ([CaseId]);
@@ -1113,7 +1155,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FactChecks_PublishedAt] ON [FactChecks] ([PublishedAt]);
@@ -1121,7 +1163,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FactChecks_Slug] ON [FactChecks] ([Slug]);
@@ -1129,7 +1171,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryAttachments_DocumentId] ON [LibraryAttachments] ([DocumentId]);
@@ -1137,7 +1179,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryDocuments_IsPublished_Kind] ON [LibraryDocuments] ([IsPublished], [Kind]);
@@ -1145,7 +1187,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LibraryDocuments_Kind_Year_Number] ON [LibraryDocuments] ([Kind], [Year], [Number]);
@@ -1153,7 +1195,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryMilestones_Date] ON [LibraryMilestones] ([Date]);
@@ -1161,7 +1203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryMilestones_DocumentId] ON [LibraryMilestones] ([DocumentId]);
@@ -1169,7 +1211,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LibraryRelations_FromDocumentId_ToDocumentId_Kind] ON [LibraryRelations] ([FromDocumentId], [ToDocumentId], [Kind]);
@@ -1177,7 +1219,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryRelations_ToDocumentId] ON [LibraryRelations] ([ToDocumentId]);
@@ -1185,7 +1227,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LibraryVersions_DocumentId_VersionNumber] ON [LibraryVersions] ([DocumentId], [VersionNumber]);
@@ -1193,7 +1235,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organisations_ContactEmail] ON [Organisations] ([ContactEmail]);
@@ -1201,7 +1243,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organisations_Reference] ON [Organisations] ([Reference]);
@@ -1209,7 +1251,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organisations_RegistrationNumber] ON [Organisations] ([RegistrationNumber]);
@@ -1217,7 +1259,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Organisations_Status] ON [Organisations] ([Status]);
@@ -1225,7 +1267,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrganisationSubmissions_OrganisationId] ON [OrganisationSubmissions] ([OrganisationId]);
@@ -1233,7 +1275,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrganisationUpdateLinks_OrganisationId] ON [OrganisationUpdateLinks] ([OrganisationId]);
@@ -1241,7 +1283,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OrganisationUpdateLinks_TokenHash] ON [OrganisationUpdateLinks] ([TokenHash]);
@@ -1249,7 +1291,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ResultsTapeRecord_ElectionId_StationCode] ON [ResultsTapeRecord] ([ElectionId], [StationCode]);
@@ -1257,7 +1299,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ResultsTapeRecord_ElectionId_Status_Governorate] ON [ResultsTapeRecord] ([ElectionId], [Status], [Governorate]);
@@ -1265,7 +1307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ResultsTapeRecord_OrganisationId_ClientKey] ON [ResultsTapeRecord] ([OrganisationId], [ClientKey]);
@@ -1273,7 +1315,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ResultsTapeRecord_OrganisationId_SubmittedAt] ON [ResultsTapeRecord] ([OrganisationId], [SubmittedAt]);
@@ -1281,7 +1323,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RumourCases_Number] ON [RumourCases] ([Number]);
@@ -1289,7 +1331,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourCases_Status_CreatedAt] ON [RumourCases] ([Status], [CreatedAt]);
@@ -1297,7 +1339,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourEvents_CaseId] ON [RumourEvents] ([CaseId]);
@@ -1305,7 +1347,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourNotes_CaseId] ON [RumourNotes] ([CaseId]);
@@ -1313,7 +1355,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourReports_CaseId] ON [RumourReports] ([CaseId]);
@@ -1321,7 +1363,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourReports_OrganisationId_ReportedAt] ON [RumourReports] ([OrganisationId], [ReportedAt]);
@@ -1329,7 +1371,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RumourReports_SubmissionKey] ON [RumourReports] ([SubmissionKey]);
@@ -1337,7 +1379,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourScreenshots_ReportId] ON [RumourScreenshots] ([ReportId]);
@@ -1345,7 +1387,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StoredStationResult_ElectionId_StationCode] ON [StoredStationResult] ([ElectionId], [StationCode]);
@@ -1353,7 +1395,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_TallySnapshot_Kind_ElectionId] ON [TallySnapshot] ([Kind], [ElectionId]);
@@ -1361,7 +1403,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationComments_ReportId_CreatedAt] ON [ViolationComments] ([ReportId], [CreatedAt]);
@@ -1369,7 +1411,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationEvents_ReportId_At] ON [ViolationEvents] ([ReportId], [At]);
@@ -1377,7 +1419,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationEvidence_ReportId] ON [ViolationEvidence] ([ReportId]);
@@ -1385,7 +1427,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReadMarks_ReportId] ON [ViolationReadMarks] ([ReportId]);
@@ -1393,7 +1435,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_DuplicateOfId] ON [ViolationReports] ([DuplicateOfId]);
@@ -1401,7 +1443,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_Governorate] ON [ViolationReports] ([Governorate]);
@@ -1409,7 +1451,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ViolationReports_Number] ON [ViolationReports] ([Number]);
@@ -1417,7 +1459,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ViolationReports_OrganisationId_SubmissionKey] ON [ViolationReports] ([OrganisationId], [SubmissionKey]);
@@ -1425,7 +1467,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_OrganisationId_SubmittedAt] ON [ViolationReports] ([OrganisationId], [SubmittedAt]);
@@ -1433,7 +1475,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_State_SubmittedAt] ON [ViolationReports] ([State], [SubmittedAt]);
@@ -1441,11 +1483,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132637_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130131905_Initial', N'10.0.14');
+    VALUES (N'20261130132637_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -93,6 +93,19 @@ public sealed class ChatJourneyTests(PlaywrightPortal browser)
         Assert.Equal("noopener noreferrer nofollow", await received.Locator("a").GetAttributeAsync("rel"));
         // The member's page has read it: the agent sees "read".
         await Assertions.Expect(agent.Locator("li.chat-own .chat-mark").Last).ToHaveAttributeAsync("data-mark", "read");
+        // The member has the page open, so the reply is not e-mailed as if they were away.
+        Assert.DoesNotContain(browser.Portal.Mails(), m => (m.Subject ?? "").Contains(topic, StringComparison.Ordinal));
+
+        // The agent inserts a canned response (the demo's, in the conversation's language, Arabic) and sends it by keyboard.
+        var canned = "تُسلَّم باجات المراقبين في مكتب المحافظة";
+        await agent.Locator("#canned-search").FillAsync("Accreditation badges");
+        await agent.Locator("#canned-list").SelectOptionAsync(new SelectOptionValue { Label = "Accreditation badges / باجات الاعتماد" });
+        await agent.Locator("#canned-insert").FocusAsync();
+        await agent.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(agent.Locator("#message-text")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(canned));
+        await Assertions.Expect(agent.Locator("#message-text")).ToBeFocusedAsync();
+        await agent.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(member.Locator("li.chat-other .chat-text", new() { HasTextString = canned })).ToHaveCountAsync(1);
 
         // The member sends a photo; both sides show it and only they can open it.
         await member.Locator("#message-file").SetInputFilesAsync(new FilePayload { Name = "badge.png", MimeType = "image/png", Buffer = Png });

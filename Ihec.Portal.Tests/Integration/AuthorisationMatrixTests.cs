@@ -201,6 +201,9 @@ public static class PortalRoutes
 
         // Chat: the hub for CSO members (their own organisation's conversations only, ChatHubTests) and the media unit.
         Page("/chat",                                 S,    A,     A,     F,    F,    F,     F,    F,     F),
+        Page("/chat/{Id:guid}/rating",                S,    N,     N,     F,    F,    F,     F,    F,     F)
+            with { SampleUrl = "/chat/00000000-0000-0000-0000-000000000001/rating",
+                   Note = "No conversation is seeded: an unknown id (or another organisation's) is 404 (ChatRatingTests rates real ones)." },
         Page("/ihec/chat",                            S,    F,     F,     F,    A,    F,     F,    F,     F),
         Page("/chat/{Id:guid}",                       S,    A,     A,     F,    F,    F,     F,    F,     F)
             with { Sample = DemoConversation("/chat/"),
@@ -210,6 +213,12 @@ public static class PortalRoutes
         Endpoint("GET", "/chat/files/{id:guid}",      S,    N,     N,     F,    N,    F,     F,    F,     F)
             with { SampleUrl = "/chat/files/00000000-0000-0000-0000-000000000001",
                    Note = "No attachment is seeded: an unknown id is 404 (ChatConversationPageTests covers another organisation's)." },
+        Page("/ihec/chat/search",                     S,    F,     F,     F,    A,    F,     F,    F,     F),
+        Page("/ihec/chat/canned",                     S,    F,     F,     F,    A,    F,     F,    F,     F),
+        Page("/ihec/chat/canned/new",                 S,    F,     F,     F,    A,    F,     F,    F,     F),
+        Page("/ihec/chat/canned/{Id:guid}",           S,    F,     F,     F,    N,    F,     F,    F,     F)
+            with { SampleUrl = "/ihec/chat/canned/00000000-0000-0000-0000-000000000001",
+                   Note = "No canned response is seeded: an unknown id is 404 (ChatCannedResponseTests edits real ones)." },
         Endpoint("POST", "/hubs/chat/negotiate",      U,    A,     A,     F,    A,    F,     F,    F,     F)
             with { Note = "Negotiation answers 200 with a connection id; the hub itself is tested over real connections in ChatHubTests." },
         Endpoint("GET", "/hubs/chat",                 U,    B,     B,     F,    B,    F,     F,    F,     F)

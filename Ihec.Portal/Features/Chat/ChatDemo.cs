@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Ihec.Portal.Features.Chat;
 
 /// <summary>
-/// With <c>Demo:Enabled</c> and no conversations yet, seeds one between Tammuz's member and the media unit (a question,
-/// an answer, a private note), so the conversation pages have something to show.
+/// With <c>Demo:Enabled</c>: two canned responses when there are none, and, with no conversations yet, one conversation
+/// between Tammuz's member and the media unit (a question, an answer, a private note), so the pages have something to show.
 /// </summary>
 internal sealed class ChatDemo(IServiceProvider services, IConfiguration configuration) : IHostedService
 {
@@ -22,6 +22,27 @@ internal sealed class ChatDemo(IServiceProvider services, IConfiguration configu
         await using var scope = services.CreateAsyncScope();
         var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Set<CannedResponse>().AnyAsync(cancellationToken))
+        {
+            var at = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+            db.AddRange(
+                new CannedResponse
+                {
+                    Title = "Accreditation badges / باجات الاعتماد", UpdatedAt = at, UpdatedByName = "IHEC",
+                    TextAr = "تُسلَّم باجات المراقبين في مكتب المحافظة قبل يوم الاقتراع بأسبوع، مع كتاب الاعتماد.",
+                    TextCkb = "باجی چاودێران هەفتەیەک پێش ڕۆژی دەنگدان لە نووسینگەی پارێزگا دەدرێت، لەگەڵ نووسراوی پەسەندکردن.",
+                    TextEn = "Observer badges are handed out at the governorate office a week before polling day, with the accreditation letter.",
+                },
+                new CannedResponse
+                {
+                    Title = "We are checking / قيد المتابعة", UpdatedAt = at, UpdatedByName = "IHEC",
+                    TextAr = "شكراً لتواصلكم. نتابع الموضوع مع القسم المختص ونعود إليكم قريباً.",
+                    TextCkb = "سوپاس بۆ پەیوەندیکردنتان. بابەتەکە لەگەڵ بەشی پەیوەندیدار بەدواداچوونی بۆ دەکەین و بەم زووانە وەڵامتان دەدەینەوە.",
+                    TextEn = "Thank you for getting in touch. We are following this up with the department concerned and will reply shortly.",
+                });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         if (await db.Set<Conversation>().AnyAsync(cancellationToken))
         {
             return;

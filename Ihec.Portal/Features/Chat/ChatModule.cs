@@ -36,6 +36,7 @@ public static class ChatModule
         services.AddScoped<ChatCircuitConnection>();
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<ChatCircuitConnection>());
         services.AddHostedService<ChatDemo>();
+        services.AddChatOperations(configuration);
         return services;
     }
 

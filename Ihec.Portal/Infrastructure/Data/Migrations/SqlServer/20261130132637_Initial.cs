@@ -104,6 +104,23 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChatCannedResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    TextAr = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    TextCkb = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    TextEn = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatCannedResponses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataQualityAlert",
                 columns: table => new
                 {
@@ -948,6 +965,28 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChatRatings",
+                columns: table => new
+                {
+                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Score = table.Column<int>(type: "int", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatRatings", x => x.ConversationId);
+                    table.ForeignKey(
+                        name: "FK_ChatRatings_ChatConversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "ChatConversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChatReadMarkers",
                 columns: table => new
                 {
@@ -1141,6 +1180,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatCannedResponses_Title",
+                table: "ChatCannedResponses",
+                column: "Title");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChatConversations_OrganisationId_UpdatedAt",
@@ -1461,7 +1505,13 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ChatCannedResponses");
+
+            migrationBuilder.DropTable(
                 name: "ChatMessages");
+
+            migrationBuilder.DropTable(
+                name: "ChatRatings");
 
             migrationBuilder.DropTable(
                 name: "ChatReadMarkers");

@@ -104,6 +104,23 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChatCannedResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TextAr = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    TextCkb = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatCannedResponses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataQualityAlert",
                 columns: table => new
                 {
@@ -948,6 +965,28 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChatRatings",
+                columns: table => new
+                {
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatRatings", x => x.ConversationId);
+                    table.ForeignKey(
+                        name: "FK_ChatRatings_ChatConversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "ChatConversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChatReadMarkers",
                 columns: table => new
                 {
@@ -1139,6 +1178,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatCannedResponses_Title",
+                table: "ChatCannedResponses",
+                column: "Title");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChatConversations_OrganisationId_UpdatedAt",
@@ -1459,7 +1503,13 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ChatCannedResponses");
+
+            migrationBuilder.DropTable(
                 name: "ChatMessages");
+
+            migrationBuilder.DropTable(
+                name: "ChatRatings");
 
             migrationBuilder.DropTable(
                 name: "ChatReadMarkers");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261130131905_Initial")]
+    [Migration("20261130132637_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -143,6 +143,47 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("AnnouncementRecipients", (string)null);
                 });
 
+            modelBuilder.Entity("Ihec.Portal.Features.Chat.CannedResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TextAr")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TextCkb")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Title");
+
+                    b.ToTable("ChatCannedResponses", (string)null);
+                });
+
             modelBuilder.Entity("Ihec.Portal.Features.Chat.ChatMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -210,6 +251,36 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ChatMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Ihec.Portal.Features.Chat.ChatRating", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("ConversationId");
+
+                    b.ToTable("ChatRatings", (string)null);
                 });
 
             modelBuilder.Entity("Ihec.Portal.Features.Chat.ChatReadMarker", b =>
@@ -2171,6 +2242,15 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                     b.HasOne("Ihec.Portal.Features.Chat.Conversation", null)
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ihec.Portal.Features.Chat.ChatRating", b =>
+                {
+                    b.HasOne("Ihec.Portal.Features.Chat.Conversation", null)
+                        .WithOne()
+                        .HasForeignKey("Ihec.Portal.Features.Chat.ChatRating", "ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
