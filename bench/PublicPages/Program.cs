@@ -5,10 +5,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Ihec.Portal.Features.Reports;
+using Ihec.Portal.Infrastructure.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Ihec.Bench.PublicPages;
@@ -52,6 +56,10 @@ public static partial class PublicPagesProgram
         }
 
         Console.WriteLine($"{path}: {body.Length:N0} bytes of {contentType}");
+        if (path.StartsWith("/reports/r-", StringComparison.Ordinal))
+        {
+            await PartsAsync(portal.Services, path["/reports/".Length..]);
+        }
 
         // The baseline: Kestrel in this process, one endpoint that writes the page's bytes, nothing else in the pipeline.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -81,6 +89,10 @@ public static partial class PublicPagesProgram
             }
         }
 
+        // Where the time goes, roughly: the portal's pipeline alone (its health endpoint: every middleware, no page, no database).
+        var health = await LoadAsync(client, new Uri(portalBase, "/healthz"), connections, seconds);
+        Console.WriteLine($"portal /healthz (the middleware pipeline without a page): {health.PerSecond:F0} requests/s, p50 {health.P50:F2} ms, p99 {health.P99:F2} ms, errors {health.Errors}");
+
         var portalRuns = results.Where(r => r.Target == "portal").Select(r => r.Run).ToList();
         var bareRuns = results.Where(r => r.Target == "bare").Select(r => r.Run).ToList();
         var portalRps = portalRuns.Average(r => r.PerSecond);
@@ -96,13 +108,38 @@ public static partial class PublicPagesProgram
         Console.WriteLine($"| bare Kestrel, same bytes | {bareRps:F0} | {bareRuns.Average(r => r.P50):F2} | {bareP99:F2} | {bareRuns.Sum(r => r.Errors)} |");
         Console.WriteLine($"portal throughput = {share * 100:F1}% of the bare endpoint's; load average after: {BenchReport.LoadAverage()}");
         BenchReport.Summary("PublicPages", $"{path}, {connections} connections ({client})",
-            $"{portalRps:F0} req/s, p99 {portalP99:F1} ms",
+            $"{portalRps:F0} req/s, p99 {portalP99:F1} ms (portal /healthz: {health.PerSecond:F0} req/s)",
             $"bare Kestrel: {bareRps:F0} req/s, p99 {bareP99:F1} ms",
             $"{share * 100:F1}% of bare throughput",
             "≥ 40% of the bare endpoint's throughput",
             share >= 0.4 && errors == 0);
         await bare.StopAsync();
         return errors == 0 ? 0 : 1;
+    }
+
+    /// <summary>Two parts of the page's work timed alone, one call after the other (no load): reading the report, and rendering its Markdown body.</summary>
+    private static async Task PartsAsync(IServiceProvider services, string slug)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
+        var markdown = scope.ServiceProvider.GetRequiredService<MarkdownRenderer>();
+        var reader = await reports.ReaderAsync(new ClaimsPrincipal(new ClaimsIdentity()));
+        var view = await reports.FindAsync(reader, slug) ?? throw new InvalidOperationException($"No report {slug}.");
+        double Time(int n, Action action)
+        {
+            action();
+            var started = Stopwatch.GetTimestamp();
+            for (var i = 0; i < n; i++)
+            {
+                action();
+            }
+
+            return Stopwatch.GetElapsedTime(started).TotalMilliseconds / n;
+        }
+
+        var find = Time(100, () => reports.FindAsync(reader, slug).GetAwaiter().GetResult());
+        var render = Time(100, () => markdown.ToHtml(view.Report.Body, _ => null));
+        Console.WriteLine($"alone, per call: ReportService.FindAsync {find:F2} ms; MarkdownRenderer.ToHtml of the body ({view.Report.Body.Length:N0} characters) {render:F2} ms");
     }
 
     private sealed record Run(double PerSecond, double P50, double P99, long Errors);
