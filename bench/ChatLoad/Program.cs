@@ -3,7 +3,8 @@
 // same client pattern. Half the connections are CSO members, each in its own conversation; the other half are media
 // unit agents, one per conversation, answering every message. Measures delivery latency (send -> received by the
 // other side), messages per second, server memory per connection, and messages lost or duplicated.
-// Usage: dotnet run -c Release --project bench/ChatLoad -- [--connections 200,1000] [--seconds 30] [--interval 4] [--warmup 5]
+// Usage: dotnet run -c Release --project bench/ChatLoad -- [--connections 200,1000] [--seconds 30] [--interval 4] [--warmup 15] [--wal]
+// --wal is an experiment, not the portal as configured: it switches the portal's SQLite file to write-ahead logging.
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -35,7 +36,7 @@ public static class ChatLoadProgram
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         return args.FirstOrDefault() switch
         {
-            "serve-portal" => await Servers.PortalAsync(int.Parse(args[1], CultureInfo.InvariantCulture)),
+            "serve-portal" => await Servers.PortalAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args.Contains("--wal")),
             "serve-echo" => await Servers.EchoAsync(),
             _ => await LoadAsync(Options.Parse(args)),
         };
@@ -43,7 +44,7 @@ public static class ChatLoadProgram
 
     private static async Task<int> LoadAsync(Options options)
     {
-        Console.WriteLine($"connections={string.Join(',', options.Connections)} seconds={options.Seconds} interval={options.Interval} s warmup={options.Warmup} s");
+        Console.WriteLine($"connections={string.Join(',', options.Connections)} seconds={options.Seconds} interval={options.Interval} s warmup={options.Warmup} s{(options.Wal ? " wal (experiment: the portal's SQLite file in write-ahead logging)" : "")}");
         Console.WriteLine($"{Environment.ProcessorCount} logical processors, .NET {Environment.Version}, load average at start: {BenchReport.LoadAverage()}");
         var failed = false;
         foreach (var connections in options.Connections)
@@ -64,7 +65,7 @@ public static class ChatLoadProgram
             var ratio = portal.P99 / echo.P99;
             var clean = portal.Lost == 0 && portal.Duplicated == 0 && echo.Lost == 0 && echo.Duplicated == 0 && portal.SendErrors == 0;
             failed |= !clean;
-            BenchReport.Summary("ChatLoad", $"{connections:N0} connections",
+            BenchReport.Summary("ChatLoad", $"{connections:N0} connections{(options.Wal ? ", experiment: SQLite WAL" : "")}",
                 $"p50 {portal.P50:F1} ms, p99 {portal.P99:F1} ms, {portal.PerSecond:F0} msg/s, {portal.HeapPerConnection / 1024:F0} KB heap/conn, lost {portal.Lost}, dup {portal.Duplicated}, errors {portal.SendErrors}",
                 $"echo hub: p50 {echo.P50:F1} ms, p99 {echo.P99:F1} ms, {echo.PerSecond:F0} msg/s, {echo.HeapPerConnection / 1024:F0} KB heap/conn",
                 $"p99 {ratio:F1}x",
@@ -76,14 +77,15 @@ public static class ChatLoadProgram
     }
 }
 
-internal sealed record Options(int[] Connections, int Seconds, double Interval, int Warmup)
+internal sealed record Options(int[] Connections, int Seconds, double Interval, int Warmup, bool Wal)
 {
     public static Options Parse(string[] args)
     {
         var connections = new[] { 200, 1000 };
         var seconds = 30;
         var interval = 4.0;
-        var warmup = 5;
+        var warmup = 15;
+        var wal = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -92,6 +94,7 @@ internal sealed record Options(int[] Connections, int Seconds, double Interval, 
                 case "--seconds": seconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--interval": interval = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--wal": wal = true; break;
                 default: throw new ArgumentException($"Unknown argument {args[i]}");
             }
         }
@@ -102,7 +105,7 @@ internal sealed record Options(int[] Connections, int Seconds, double Interval, 
             throw new ArgumentException("--interval below 2.5 s would exceed the portal's chat rate limit (30 messages a minute per user).");
         }
 
-        return new Options(connections, seconds, interval, warmup);
+        return new Options(connections, seconds, interval, warmup, wal);
     }
 }
 
@@ -112,11 +115,22 @@ internal sealed record Result(string Target, double P50, double P99, double Max,
 /// <summary>The server side, in a child process so its memory is its own: the portal, or the bare echo hub.</summary>
 internal static class Servers
 {
-    public static async Task<int> PortalAsync(int pairs)
+    public static async Task<int> PortalAsync(int pairs, bool wal)
     {
         // The portal as configured by default (chat rate limit included); nothing changed but quieter logging.
         await using var portal = new BenchPortal();
         var url = portal.Start();
+        if (wal)
+        {
+            // The experiment: write-ahead logging is a property of the database file, so every connection of the portal uses it.
+            await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            Console.Error.WriteLine($"[portal] journal_mode={await command.ExecuteScalarAsync()}");
+        }
+
         var started = Stopwatch.GetTimestamp();
         var setup = Path.Combine(portal.DataFolder, "bench-pairs.tsv");
         await File.WriteAllLinesAsync(setup, await SeedAsync(portal.Services, pairs));
@@ -321,7 +335,9 @@ internal sealed class Scenario
     private async Task<Result> RunCoreAsync(string target, int pairs, Options options)
     {
         var started = Stopwatch.GetTimestamp();
-        using var server = await ServerProcess.StartAsync(target == "portal" ? ["serve-portal", pairs.ToString(CultureInfo.InvariantCulture)] : ["serve-echo"]);
+        using var server = await ServerProcess.StartAsync(target == "portal"
+            ? ["serve-portal", pairs.ToString(CultureInfo.InvariantCulture), .. options.Wal ? new[] { "--wal" } : []]
+            : ["serve-echo"]);
         var hub = new Uri(server.HubUrl);
         var setup = server.Setup == "-"
             ? Enumerable.Range(0, pairs).Select(_ => (Member: (string?)null, Agent: (string?)null, Conversation: Guid.NewGuid())).ToList()
