@@ -53,11 +53,11 @@ public static class ChatLoadProgram
             var echo = await Scenario.RunAsync("echo", pairs, options);
             var portal = await Scenario.RunAsync("portal", pairs, options);
             Console.WriteLine();
-            Console.WriteLine($"| {connections:N0} connections | p50 ms | p99 ms | max ms | msgs/s | server heap KB/conn | server RSS KB/conn | lost | duplicated | send errors | disconnects |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine($"| {connections:N0} connections | p50 ms | p99 ms | max ms | msgs/s | server heap KB/conn | server RSS KB/conn | lost | duplicated | send errors | reconnects | resent | closed for good |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var r in new[] { echo, portal })
             {
-                Console.WriteLine($"| {r.Target} | {r.P50:F2} | {r.P99:F2} | {r.Max:F1} | {r.PerSecond:F1} | {r.HeapPerConnection / 1024:F1} | {r.RssPerConnection / 1024:F1} | {r.Lost} | {r.Duplicated} | {r.SendErrors} | {r.Disconnects} |");
+                Console.WriteLine($"| {r.Target} | {r.P50:F2} | {r.P99:F2} | {r.Max:F1} | {r.PerSecond:F1} | {r.HeapPerConnection / 1024:F1} | {r.RssPerConnection / 1024:F1} | {r.Lost} | {r.Duplicated} | {r.SendErrors} | {r.Reconnects} | {r.Resent} | {r.Disconnects} |");
             }
 
             Console.WriteLine($"portal send acknowledgement (invoke round trip): p50 {portal.AckP50:F2} ms, p99 {portal.AckP99:F2} ms; echo: p50 {echo.AckP50:F2} ms, p99 {echo.AckP99:F2} ms");
@@ -66,7 +66,7 @@ public static class ChatLoadProgram
             var clean = portal.Lost == 0 && portal.Duplicated == 0 && echo.Lost == 0 && echo.Duplicated == 0 && portal.SendErrors == 0;
             failed |= !clean;
             BenchReport.Summary("ChatLoad", $"{connections:N0} connections{(options.Wal ? ", experiment: SQLite WAL" : "")}",
-                $"p50 {portal.P50:F1} ms, p99 {portal.P99:F1} ms, {portal.PerSecond:F0} msg/s, {portal.HeapPerConnection / 1024:F0} KB heap/conn, lost {portal.Lost}, dup {portal.Duplicated}, errors {portal.SendErrors}",
+                $"p50 {portal.P50:F1} ms, p99 {portal.P99:F1} ms, {portal.PerSecond:F0} msg/s, {portal.HeapPerConnection / 1024:F0} KB heap/conn, lost {portal.Lost}, dup {portal.Duplicated}, errors {portal.SendErrors}, reconnects {portal.Reconnects}",
                 $"echo hub: p50 {echo.P50:F1} ms, p99 {echo.P99:F1} ms, {echo.PerSecond:F0} msg/s, {echo.HeapPerConnection / 1024:F0} KB heap/conn",
                 $"p99 {ratio:F1}x",
                 "p99 ≤ 3x baseline at 1,000; none lost or duplicated",
@@ -110,7 +110,7 @@ internal sealed record Options(int[] Connections, int Seconds, double Interval, 
 }
 
 internal sealed record Result(string Target, double P50, double P99, double Max, double PerSecond, double HeapPerConnection, double RssPerConnection,
-    int Lost, int Duplicated, int SendErrors, int Disconnects, double AckP50, double AckP99);
+    int Lost, int Duplicated, int SendErrors, int Disconnects, double AckP50, double AckP99, int Reconnects, int Resent);
 
 /// <summary>The server side, in a child process so its memory is its own: the portal, or the bare echo hub.</summary>
 internal static class Servers
@@ -306,8 +306,17 @@ internal sealed class Pair(int index, Guid conversationId)
     public HubConnection Member { get; set; } = null!;
     public HubConnection Agent { get; set; } = null!;
     public ConcurrentBag<ChatMessageView> Stored { get; } = [];
-    public List<(long Sequence, string ClientMessageId)> MemberReceived { get; } = [];
-    public List<(long Sequence, string ClientMessageId)> AgentReceived { get; } = [];
+    public Side MemberSide { get; } = new();
+    public Side AgentSide { get; } = new();
+}
+
+/// <summary>What one end has received: every live delivery (to find duplicates), and the sequence numbers it has, live or by catch-up.</summary>
+internal sealed class Side
+{
+    public List<long> Live { get; } = [];
+    public HashSet<long> Have { get; } = [];
+
+    public long Last => Have.Count == 0 ? 0 : Have.Max();
 }
 
 internal sealed class Scenario
@@ -323,6 +332,8 @@ internal sealed class Scenario
     private int pendingReplies;
     private int sendErrors;
     private int disconnects;
+    private int reconnects;
+    private int resent;
     private volatile bool closing;
     private int storedInWindow;
 
@@ -389,12 +400,14 @@ internal sealed class Scenario
             // Two stored messages with one sequence number, or one client id stored twice, are duplicates too.
             duplicated += stored.Count - stored.Select(m => m.Sequence).Distinct().Count();
             duplicated += stored.Count - stored.Select(m => m.ClientMessageId).Distinct().Count();
-            foreach (var received in new[] { pair.MemberReceived, pair.AgentReceived })
+            foreach (var side in new[] { pair.MemberSide, pair.AgentSide })
             {
-                lock (received)
+                lock (side)
                 {
-                    lost += stored.Select(m => m.Sequence).Except(received.Select(r => r.Sequence)).Count();
-                    duplicated += received.Count - received.Select(r => r.Sequence).Distinct().Count();
+                    // Lost: stored, but the end has it neither live nor from the catch-up after a reconnect.
+                    lost += stored.Select(m => m.Sequence).Except(side.Have).Count();
+                    // Duplicated: the server delivered one message twice live (a catch-up overlapping live delivery is expected, and the client keeps one).
+                    duplicated += side.Live.Count - side.Live.Distinct().Count();
                 }
             }
         }
@@ -411,7 +424,7 @@ internal sealed class Scenario
         acks.Sort();
         var result = new Result(target, BenchReport.Percentile(latencies, 50), BenchReport.Percentile(latencies, 99), latencies.LastOrDefault(),
             storedInWindow / (double)options.Seconds, (heap1 - heap0) / (double)connections, (rss1 - rss0) / (double)connections,
-            lost, duplicated, sendErrors, disconnects, BenchReport.Percentile(acks, 50), BenchReport.Percentile(acks, 99));
+            lost, duplicated, sendErrors, disconnects, BenchReport.Percentile(acks, 50), BenchReport.Percentile(acks, 99), reconnects, resent);
         Console.Error.WriteLine($"[{target}] {latencies.Count:N0} deliveries timed; after the load: server heap {heap2 / 1e6:F1} MB, RSS {rss2 / 1e6:F1} MB; {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s in all");
         return result;
     }
@@ -419,11 +432,11 @@ internal sealed class Scenario
     private static int Missing(Pair pair)
     {
         var expected = pair.Stored.Count;
-        lock (pair.MemberReceived)
+        lock (pair.MemberSide)
         {
-            lock (pair.AgentReceived)
+            lock (pair.AgentSide)
             {
-                return Math.Max(0, expected - pair.MemberReceived.Count) + Math.Max(0, expected - pair.AgentReceived.Count);
+                return Math.Max(0, expected - pair.MemberSide.Have.Count) + Math.Max(0, expected - pair.AgentSide.Have.Count);
             }
         }
     }
@@ -439,6 +452,9 @@ internal sealed class Scenario
                     o.Headers["Cookie"] = cookie;
                 }
             })
+            // As the portal's clients do: reconnect, then catch up from the last sequence number held (below).
+            .WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10),
+                TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)])
             .Build();
         // A saturated server may be slow to send keep-alives; the client waits longer than its 30 s default before giving up.
         connection.ServerTimeout = TimeSpan.FromMinutes(2);
@@ -452,14 +468,22 @@ internal sealed class Scenario
 
             return Task.CompletedTask;
         };
-        var received = agent ? pair.AgentReceived : pair.MemberReceived;
+        var side = agent ? pair.AgentSide : pair.MemberSide;
         var fromOther = agent ? "m-" : "a-";
-        connection.On<ChatMessageView>(nameof(IChatClient.MessageReceived), message =>
+        void Receive(ChatMessageView message, bool live)
         {
             var now = Stopwatch.GetTimestamp();
-            lock (received)
+            lock (side)
             {
-                received.Add((message.Sequence, message.ClientMessageId));
+                if (live)
+                {
+                    side.Live.Add(message.Sequence);
+                }
+
+                if (!side.Have.Add(message.Sequence))
+                {
+                    return;
+                }
             }
 
             if (!message.ClientMessageId.StartsWith(fromOther, StringComparison.Ordinal))
@@ -467,6 +491,7 @@ internal sealed class Scenario
                 return;
             }
 
+            // Latency to the first time this end has the message, live or by catch-up.
             if (sentAt.TryGetValue(message.ClientMessageId, out var sent) && sent >= measureFrom && sent < measureTo)
             {
                 lock (latencies)
@@ -491,7 +516,35 @@ internal sealed class Scenario
                     }
                 });
             }
-        });
+        }
+
+        connection.On<ChatMessageView>(nameof(IChatClient.MessageReceived), message => Receive(message, live: true));
+        connection.Reconnecting += _ =>
+        {
+            Interlocked.Increment(ref reconnects);
+            return Task.CompletedTask;
+        };
+        connection.Reconnected += async _ =>
+        {
+            long last;
+            lock (side)
+            {
+                last = side.Last;
+            }
+
+            try
+            {
+                var missed = await connection.InvokeAsync<ChatResult<IReadOnlyList<ChatMessageView>>>("Join", pair.ConversationId, last);
+                foreach (var message in missed.Value ?? [])
+                {
+                    Receive(message, live: false);
+                }
+            }
+            catch (Exception exception)
+            {
+                Console.Error.WriteLine($"catch-up failed: {exception.GetType().Name}: {exception.Message}");
+            }
+        };
         await connection.StartAsync();
         return connection;
     }
@@ -522,7 +575,28 @@ internal sealed class Scenario
         sentAt[clientMessageId] = sent;
         try
         {
-            var result = await connection.InvokeAsync<ChatResult<ChatMessageView>>("Send", pair.ConversationId, clientMessageId, text);
+            ChatResult<ChatMessageView> result;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    result = await connection.InvokeAsync<ChatResult<ChatMessageView>>("Send", pair.ConversationId, clientMessageId, text);
+                    break;
+                }
+                catch (Exception) when (attempt < 5 && !closing)
+                {
+                    // The connection dropped: as the portal's clients do, send again with the same client message id once it
+                    // is back (the server stores it once and returns the stored message).
+                    var until = Stopwatch.GetTimestamp() + 60 * Stopwatch.Frequency;
+                    while (connection.State != HubConnectionState.Connected && Stopwatch.GetTimestamp() < until)
+                    {
+                        await Task.Delay(200);
+                    }
+
+                    Interlocked.Increment(ref resent);
+                }
+            }
+
             if (!result.Succeeded)
             {
                 Interlocked.Increment(ref sendErrors);
