@@ -108,6 +108,17 @@ Console.WriteLine($"all queries: Lucene p50 {Percentile(lucene, 50):F2} ms, p99 
                   $"speed-up at p50 {Percentile(like, 50) / Percentile(lucene, 50):F0}x, at p99 {Percentile(like, 99) / Percentile(lucene, 99):F0}x");
 
 Console.WriteLine($"load average at end: {LoadAverage()}");
+// The machine-readable line bench/run reads into the figures table of bench/README.md.
+Console.WriteLine("BENCH " + System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+{
+    ["name"] = "LibrarySearch",
+    ["case"] = $"{documentCount:N0} documents, all queries",
+    ["measured"] = $"Lucene p50 {Percentile(lucene, 50):F2} ms, p99 {Percentile(lucene, 99):F2} ms; rebuild {rebuild.TotalSeconds:F1} s",
+    ["baseline"] = $"SQL LIKE p50 {Percentile(like, 50):F1} ms, p99 {Percentile(like, 99):F1} ms",
+    ["ratio"] = $"{Percentile(like, 50) / Percentile(lucene, 50):F0}x at p50, {Percentile(like, 99) / Percentile(lucene, 99):F0}x at p99",
+    ["aim"] = "p99 < 25 ms; ≥ 20x the baseline",
+    ["met"] = Percentile(lucene, 99) < 25 && Percentile(like, 50) / Percentile(lucene, 50) >= 20 && Percentile(like, 99) / Percentile(lucene, 99) >= 20,
+}, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
 
 SqliteConnection.ClearAllPools();
 try

@@ -139,6 +139,18 @@ foreach (var threshold in new[] { 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8
     Console.WriteLine($"| {threshold:F2} | {recall:P1} | {falseMerges:P1} |");
 }
 
+// The machine-readable line bench/run reads into the figures table of bench/README.md.
+Console.WriteLine("BENCH " + System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+{
+    ["name"] = "RumourMatching",
+    ["case"] = $"{index.Count:N0} reports, {queries.Count} queries",
+    ["measured"] = $"LSH p50 {Percentile(lshTimes, 50):F3} ms, p99 {Percentile(lshTimes, 99):F3} ms; recall {lsh.Recall:P1}, false merges {lsh.FalseMergeRate:P1}",
+    ["baseline"] = $"exact scan p50 {Percentile(scanTimes, 50):F2} ms, p99 {Percentile(scanTimes, 99):F2} ms",
+    ["ratio"] = $"{Percentile(scanTimes, 50) / Percentile(lshTimes, 50):F0}x at p50, {Percentile(scanTimes, 99) / Percentile(lshTimes, 99):F0}x at p99",
+    ["aim"] = "≥ 50x at p50; recall ≥ 95%; false merges ≤ 1%",
+    ["met"] = Percentile(scanTimes, 50) / Percentile(lshTimes, 50) >= 50 && lsh.Recall >= 0.95 && lsh.FalseMergeRate <= 0.01,
+}, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+
 // The baseline: what Find returns, computed by scoring every report (a straight loop over flat arrays).
 List<CaseMatch> Scan(string text, string language, double threshold)
 {
