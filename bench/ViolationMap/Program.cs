@@ -132,6 +132,10 @@ foreach (var view in views)
     using var json = JsonDocument.Parse(body);
     var clusters = json.RootElement.GetProperty("clusters").GetArrayLength();
     Console.WriteLine($"| {view.Name} | {clusters:N0} | {body.Length:N0} | {Median(map):F1} | {rows:N0} | {baselineBytes:N0} | {Median(baseline):F1} | {Median(map) / Median(baseline):F2} |");
+    Summary(view.Name, $"{clusters:N0} clusters, {body.Length:N0} B, p50 {Median(map):F1} ms",
+        $"bare query of {rows:N0} rows: {baselineBytes:N0} B, p50 {Median(baseline):F1} ms",
+        $"time {Median(map) / Median(baseline):F2}x, bytes {(double)body.Length / Math.Max(1, baselineBytes):P2}",
+        "≤ a few hundred KB; time ≤ 3x baseline", body.Length <= 300_000 && Median(map) <= 3 * Median(baseline));
 }
 
 // ---- Export ----------------------------------------------------------------------------------------------------
@@ -172,10 +176,19 @@ foreach (var (who, path) in new[] { (Principal.IhecMonitoring, "/violations/map?
     }
 
     Console.WriteLine($"Chromium, {path} as {who}: whole-country map drawn (polygons and clusters) {Median(times):F0} ms after navigation (median of {times.Count}; cold first load excluded); clusters {await page.Locator(".map-cluster").CountAsync()}");
+    Summary($"Chromium draws {path.Split('?')[0]} ({who}), whole country", $"{Median(times):F0} ms", "—", "—", "≤ 2,000 ms", Median(times) <= 2000);
 }
 
 Console.WriteLine($"load average at end: {LoadAverage()}");
 await portal.DisposeAsync();
+
+// The machine-readable line bench/run reads into the figures table of bench/README.md.
+void Summary(string @case, string measured, string baseline, string ratio, string aim, bool met) =>
+    Console.WriteLine("BENCH " + JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["name"] = "ViolationMap", ["case"] = $"{reportCount:N0} reports, {@case}", ["measured"] = measured, ["baseline"] = baseline,
+        ["ratio"] = ratio, ["aim"] = aim, ["met"] = met,
+    }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
 
 async Task<(long Bytes, int Rows)> BaselineAsync(Func<IQueryable<ViolationReport>, IQueryable<ViolationReport>> filter)
 {
