@@ -36,7 +36,7 @@ public sealed class ViolationJourneyTests(PlaywrightPortal browser)
         var unique = Guid.NewGuid().ToString("N")[..6];
         var occurred = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(3)).AddDays(-1);
 
-        // 1. The member files it in Arabic on a phone, with a photo that carries its GPS position.
+        // 1. The member files it in Arabic on a phone, with a pin on the map and a photo that carries its GPS position.
         await using var memberContext = await browser.NewContextAsync(Principal.CsoMember, "ar-IQ", Phone);
         var member = await memberContext.NewPageAsync();
         await PlaywrightPortal.OpenAsync(member, "/violations/new?culture=ar");
@@ -47,6 +47,12 @@ public sealed class ViolationJourneyTests(PlaywrightPortal browser)
         await member.Locator("#governorate").SelectOptionAsync("IQ-WA");
         await member.Locator("#district").FillAsync($"الكوت {unique}");
         await member.Locator("#station").FillAsync("120304-02");
+        // A tap on the map drops the pin and fills the coordinates; the member then types the exact ones, which move it.
+        await member.Locator("[data-pin-picker][data-state=ready]").WaitForAsync(new() { Timeout = 30_000 });
+        await member.Locator("[data-pin-picker]").ClickAsync();
+        Assert.InRange(double.Parse(await member.InputValueAsync("#latitude"), CultureInfo.InvariantCulture), 29, 37.5);
+        Assert.InRange(double.Parse(await member.InputValueAsync("#longitude"), CultureInfo.InvariantCulture), 38.5, 49);
+        Assert.Equal(1, await member.Locator("[data-pin-picker] path.map-pin").CountAsync());
         await member.Locator("#latitude").FillAsync(latitude);
         await member.Locator("#longitude").FillAsync(longitude);
         await member.Locator("#description").FillAsync($"تصوير أوراق الاقتراع داخل المحطة بالهاتف من قبل وكيل مرشح {unique}");
