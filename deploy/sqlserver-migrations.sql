@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [Announcements] (
@@ -37,7 +37,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -82,7 +82,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -102,7 +102,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [DataQualityAlert] (
@@ -124,7 +124,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryDocuments] (
@@ -159,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [Organisations] (
@@ -195,7 +195,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [ResultsTapeRecord] (
@@ -228,7 +228,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [RumourCases] (
@@ -252,7 +252,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [StoredStationResult] (
@@ -270,7 +270,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [TallySnapshot] (
@@ -290,7 +290,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationReports] (
@@ -300,6 +300,7 @@ BEGIN
         [ReporterUserId] nvarchar(450) NOT NULL,
         [ReporterName] nvarchar(256) NOT NULL,
         [Category] nvarchar(32) NOT NULL,
+        [ElectionId] nvarchar(64) NOT NULL,
         [OccurredAt] datetimeoffset NOT NULL,
         [Governorate] nvarchar(8) NOT NULL,
         [District] nvarchar(100) NOT NULL,
@@ -330,7 +331,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -345,7 +346,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [AnnouncementReads] (
@@ -361,7 +362,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -376,7 +377,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -391,7 +392,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -405,7 +406,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -420,7 +421,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryAttachments] (
@@ -439,7 +440,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryMilestones] (
@@ -457,7 +458,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryRelations] (
@@ -474,7 +475,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryVersions] (
@@ -510,7 +511,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [AnnouncementRecipients] (
@@ -524,7 +525,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [ChatConversations] (
@@ -547,7 +548,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReports] (
@@ -583,7 +584,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [OrganisationSubmissions] (
@@ -597,7 +598,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [OrganisationUpdateLinks] (
@@ -614,7 +615,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [FactChecks] (
@@ -640,7 +641,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [RumourEvents] (
@@ -657,7 +658,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [RumourNotes] (
@@ -673,7 +674,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [RumourReports] (
@@ -704,7 +705,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationComments] (
@@ -722,7 +723,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationEvents] (
@@ -741,7 +742,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationEvidence] (
@@ -758,7 +759,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationReadMarks] (
@@ -772,7 +773,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [ChatMessages] (
@@ -797,7 +798,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [ChatReadMarkers] (
@@ -813,7 +814,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReportErrata] (
@@ -829,7 +830,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReportFiles] (
@@ -847,7 +848,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReportVersions] (
@@ -865,7 +866,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE TABLE [RumourScreenshots] (
@@ -881,7 +882,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AnnouncementReads_UserId_AnnouncementId] ON [AnnouncementReads] ([UserId], [AnnouncementId]);
@@ -889,7 +890,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AnnouncementRecipients_OrganisationId] ON [AnnouncementRecipients] ([OrganisationId]);
@@ -897,7 +898,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Announcements_Number] ON [Announcements] ([Number]);
@@ -905,7 +906,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Announcements_SentAt] ON [Announcements] ([SentAt]);
@@ -913,7 +914,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Announcements_SubmissionKey] ON [Announcements] ([SubmissionKey]);
@@ -921,7 +922,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -929,7 +930,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -937,7 +938,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -945,7 +946,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -953,7 +954,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -961,7 +962,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -969,7 +970,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrganisationId] ON [AspNetUsers] ([OrganisationId]);
@@ -977,7 +978,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -985,7 +986,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_Action] ON [AuditEntries] ([Action]);
@@ -993,7 +994,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_ActorUserId] ON [AuditEntries] ([ActorUserId]);
@@ -1001,7 +1002,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
@@ -1009,7 +1010,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChatConversations_OrganisationId_UpdatedAt] ON [ChatConversations] ([OrganisationId], [UpdatedAt]);
@@ -1017,7 +1018,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChatConversations_State_UpdatedAt] ON [ChatConversations] ([State], [UpdatedAt]);
@@ -1025,7 +1026,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChatMessages_ConversationId_AuthorUserId_ClientMessageId] ON [ChatMessages] ([ConversationId], [AuthorUserId], [ClientMessageId]);
@@ -1033,7 +1034,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChatMessages_ConversationId_Sequence] ON [ChatMessages] ([ConversationId], [Sequence]);
@@ -1041,7 +1042,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReportErrata_ReportId] ON [CsoReportErrata] ([ReportId]);
@@ -1049,7 +1050,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReportFiles_ReportId] ON [CsoReportFiles] ([ReportId]);
@@ -1057,7 +1058,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReports_OrganisationId_State] ON [CsoReports] ([OrganisationId], [State]);
@@ -1065,7 +1066,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CsoReports_Slug] ON [CsoReports] ([Slug]);
@@ -1073,7 +1074,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReports_State_Listing] ON [CsoReports] ([State], [Listing]);
@@ -1081,7 +1082,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CsoReportVersions_ReportId_VersionNumber] ON [CsoReportVersions] ([ReportId], [VersionNumber]);
@@ -1089,7 +1090,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DataQualityAlert_LastSeenAt] ON [DataQualityAlert] ([LastSeenAt]);
@@ -1097,7 +1098,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DataQualityAlert_ResolvedAt_Source_ElectionId] ON [DataQualityAlert] ([ResolvedAt], [Source], [ElectionId]);
@@ -1105,7 +1106,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FactChecks_CaseId] ON [FactChecks] ([CaseId]);
@@ -1113,7 +1114,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FactChecks_PublishedAt] ON [FactChecks] ([PublishedAt]);
@@ -1121,7 +1122,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FactChecks_Slug] ON [FactChecks] ([Slug]);
@@ -1129,7 +1130,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryAttachments_DocumentId] ON [LibraryAttachments] ([DocumentId]);
@@ -1137,7 +1138,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryDocuments_IsPublished_Kind] ON [LibraryDocuments] ([IsPublished], [Kind]);
@@ -1145,7 +1146,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LibraryDocuments_Kind_Year_Number] ON [LibraryDocuments] ([Kind], [Year], [Number]);
@@ -1153,7 +1154,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryMilestones_Date] ON [LibraryMilestones] ([Date]);
@@ -1161,7 +1162,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryMilestones_DocumentId] ON [LibraryMilestones] ([DocumentId]);
@@ -1169,7 +1170,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LibraryRelations_FromDocumentId_ToDocumentId_Kind] ON [LibraryRelations] ([FromDocumentId], [ToDocumentId], [Kind]);
@@ -1177,7 +1178,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryRelations_ToDocumentId] ON [LibraryRelations] ([ToDocumentId]);
@@ -1185,7 +1186,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LibraryVersions_DocumentId_VersionNumber] ON [LibraryVersions] ([DocumentId], [VersionNumber]);
@@ -1193,7 +1194,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organisations_ContactEmail] ON [Organisations] ([ContactEmail]);
@@ -1201,7 +1202,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organisations_Reference] ON [Organisations] ([Reference]);
@@ -1209,7 +1210,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organisations_RegistrationNumber] ON [Organisations] ([RegistrationNumber]);
@@ -1217,7 +1218,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Organisations_Status] ON [Organisations] ([Status]);
@@ -1225,7 +1226,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrganisationSubmissions_OrganisationId] ON [OrganisationSubmissions] ([OrganisationId]);
@@ -1233,7 +1234,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrganisationUpdateLinks_OrganisationId] ON [OrganisationUpdateLinks] ([OrganisationId]);
@@ -1241,7 +1242,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OrganisationUpdateLinks_TokenHash] ON [OrganisationUpdateLinks] ([TokenHash]);
@@ -1249,7 +1250,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ResultsTapeRecord_ElectionId_StationCode] ON [ResultsTapeRecord] ([ElectionId], [StationCode]);
@@ -1257,7 +1258,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ResultsTapeRecord_ElectionId_Status_Governorate] ON [ResultsTapeRecord] ([ElectionId], [Status], [Governorate]);
@@ -1265,7 +1266,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ResultsTapeRecord_OrganisationId_ClientKey] ON [ResultsTapeRecord] ([OrganisationId], [ClientKey]);
@@ -1273,7 +1274,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ResultsTapeRecord_OrganisationId_SubmittedAt] ON [ResultsTapeRecord] ([OrganisationId], [SubmittedAt]);
@@ -1281,7 +1282,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RumourCases_Number] ON [RumourCases] ([Number]);
@@ -1289,7 +1290,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourCases_Status_CreatedAt] ON [RumourCases] ([Status], [CreatedAt]);
@@ -1297,7 +1298,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourEvents_CaseId] ON [RumourEvents] ([CaseId]);
@@ -1305,7 +1306,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourNotes_CaseId] ON [RumourNotes] ([CaseId]);
@@ -1313,7 +1314,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourReports_CaseId] ON [RumourReports] ([CaseId]);
@@ -1321,7 +1322,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourReports_OrganisationId_ReportedAt] ON [RumourReports] ([OrganisationId], [ReportedAt]);
@@ -1329,7 +1330,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RumourReports_SubmissionKey] ON [RumourReports] ([SubmissionKey]);
@@ -1337,7 +1338,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourScreenshots_ReportId] ON [RumourScreenshots] ([ReportId]);
@@ -1345,7 +1346,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StoredStationResult_ElectionId_StationCode] ON [StoredStationResult] ([ElectionId], [StationCode]);
@@ -1353,7 +1354,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_TallySnapshot_Kind_ElectionId] ON [TallySnapshot] ([Kind], [ElectionId]);
@@ -1361,7 +1362,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationComments_ReportId_CreatedAt] ON [ViolationComments] ([ReportId], [CreatedAt]);
@@ -1369,7 +1370,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationEvents_ReportId_At] ON [ViolationEvents] ([ReportId], [At]);
@@ -1377,7 +1378,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationEvidence_ReportId] ON [ViolationEvidence] ([ReportId]);
@@ -1385,7 +1386,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReadMarks_ReportId] ON [ViolationReadMarks] ([ReportId]);
@@ -1393,7 +1394,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_DuplicateOfId] ON [ViolationReports] ([DuplicateOfId]);
@@ -1401,7 +1402,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ViolationReports_ElectionId_OccurredAt] ON [ViolationReports] ([ElectionId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_Governorate] ON [ViolationReports] ([Governorate]);
@@ -1409,7 +1418,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ViolationReports_Number] ON [ViolationReports] ([Number]);
@@ -1417,7 +1426,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ViolationReports_OrganisationId_SubmissionKey] ON [ViolationReports] ([OrganisationId], [SubmissionKey]);
@@ -1425,7 +1434,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_OrganisationId_SubmittedAt] ON [ViolationReports] ([OrganisationId], [SubmittedAt]);
@@ -1433,7 +1442,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_State_SubmittedAt] ON [ViolationReports] ([State], [SubmittedAt]);
@@ -1441,11 +1450,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130131905_Initial'
+    WHERE [MigrationId] = N'20261130132535_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130131905_Initial', N'10.0.14');
+    VALUES (N'20261130132535_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -1312,6 +1312,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid?>("DuplicateOfId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ElectionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Governorate")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1398,6 +1403,8 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ElectionId", "OccurredAt");
 
                     b.HasIndex("OrganisationId", "SubmissionKey")
                         .IsUnique();

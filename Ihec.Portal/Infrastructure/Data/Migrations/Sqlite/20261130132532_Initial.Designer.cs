@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261130131857_Initial")]
+    [Migration("20261130132532_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1315,6 +1315,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid?>("DuplicateOfId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ElectionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Governorate")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1401,6 +1406,8 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ElectionId", "OccurredAt");
 
                     b.HasIndex("OrganisationId", "SubmissionKey")
                         .IsUnique();

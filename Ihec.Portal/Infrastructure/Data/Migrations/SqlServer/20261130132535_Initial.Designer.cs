@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261130131905_Initial")]
+    [Migration("20261130132535_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1320,6 +1320,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<Guid?>("DuplicateOfId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ElectionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Governorate")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1406,6 +1411,8 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ElectionId", "OccurredAt");
 
                     b.HasIndex("OrganisationId", "SubmissionKey")
                         .IsUnique();
