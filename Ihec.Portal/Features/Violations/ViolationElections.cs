@@ -47,7 +47,7 @@ public sealed class ViolationElections(StatisticsService statistics, IDbContextF
         {
             fromEngine = (await statistics.GetOverviewAsync(null, cancellationToken)).Elections;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // The report form must work whatever the statistics module's state: fall back to the elections in use.
             logger.LogWarning(ex, "The election list could not be read; falling back to the elections reports already carry");
