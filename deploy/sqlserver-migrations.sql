@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [Announcements] (
@@ -37,7 +37,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -82,7 +82,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -102,7 +102,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [ChatCannedResponses] (
@@ -119,7 +119,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [DataQualityAlert] (
@@ -141,7 +141,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryDocuments] (
@@ -176,7 +176,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [Organisations] (
@@ -212,7 +212,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [ResultsTapeRecord] (
@@ -245,7 +245,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [RumourCases] (
@@ -269,7 +269,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [StoredStationResult] (
@@ -287,7 +287,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [TallySnapshot] (
@@ -307,7 +307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationReports] (
@@ -317,6 +317,7 @@ BEGIN
         [ReporterUserId] nvarchar(450) NOT NULL,
         [ReporterName] nvarchar(256) NOT NULL,
         [Category] nvarchar(32) NOT NULL,
+        [ElectionId] nvarchar(64) NOT NULL,
         [OccurredAt] datetimeoffset NOT NULL,
         [Governorate] nvarchar(8) NOT NULL,
         [District] nvarchar(100) NOT NULL,
@@ -347,7 +348,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -362,7 +363,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [AnnouncementReads] (
@@ -378,7 +379,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -393,7 +394,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -408,7 +409,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -422,7 +423,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -437,7 +438,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryAttachments] (
@@ -456,7 +457,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryMilestones] (
@@ -474,7 +475,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryRelations] (
@@ -491,7 +492,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryVersions] (
@@ -527,7 +528,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [AnnouncementRecipients] (
@@ -541,7 +542,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [ChatConversations] (
@@ -564,7 +565,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReports] (
@@ -600,7 +601,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [OrganisationSubmissions] (
@@ -614,7 +615,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [OrganisationUpdateLinks] (
@@ -631,7 +632,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [FactChecks] (
@@ -657,7 +658,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [RumourEvents] (
@@ -674,7 +675,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [RumourNotes] (
@@ -690,7 +691,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [RumourReports] (
@@ -721,7 +722,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationComments] (
@@ -739,7 +740,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationEvents] (
@@ -758,7 +759,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationEvidence] (
@@ -775,7 +776,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationReadMarks] (
@@ -789,7 +790,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [ChatMessages] (
@@ -814,7 +815,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [ChatRatings] (
@@ -831,7 +832,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [ChatReadMarkers] (
@@ -847,7 +848,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReportErrata] (
@@ -863,7 +864,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReportFiles] (
@@ -881,7 +882,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReportVersions] (
@@ -899,7 +900,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE TABLE [RumourScreenshots] (
@@ -915,7 +916,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AnnouncementReads_UserId_AnnouncementId] ON [AnnouncementReads] ([UserId], [AnnouncementId]);
@@ -923,7 +924,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AnnouncementRecipients_OrganisationId] ON [AnnouncementRecipients] ([OrganisationId]);
@@ -931,7 +932,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Announcements_Number] ON [Announcements] ([Number]);
@@ -939,7 +940,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Announcements_SentAt] ON [Announcements] ([SentAt]);
@@ -947,7 +948,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Announcements_SubmissionKey] ON [Announcements] ([SubmissionKey]);
@@ -955,7 +956,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -963,7 +964,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -971,7 +972,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -979,7 +980,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -987,7 +988,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -995,7 +996,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -1003,7 +1004,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrganisationId] ON [AspNetUsers] ([OrganisationId]);
@@ -1011,7 +1012,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -1019,7 +1020,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_Action] ON [AuditEntries] ([Action]);
@@ -1027,7 +1028,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_ActorUserId] ON [AuditEntries] ([ActorUserId]);
@@ -1035,7 +1036,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
@@ -1043,7 +1044,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChatCannedResponses_Title] ON [ChatCannedResponses] ([Title]);
@@ -1051,7 +1052,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChatConversations_OrganisationId_UpdatedAt] ON [ChatConversations] ([OrganisationId], [UpdatedAt]);
@@ -1059,7 +1060,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChatConversations_State_UpdatedAt] ON [ChatConversations] ([State], [UpdatedAt]);
@@ -1067,7 +1068,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChatMessages_ConversationId_AuthorUserId_ClientMessageId] ON [ChatMessages] ([ConversationId], [AuthorUserId], [ClientMessageId]);
@@ -1075,7 +1076,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChatMessages_ConversationId_Sequence] ON [ChatMessages] ([ConversationId], [Sequence]);
@@ -1083,7 +1084,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReportErrata_ReportId] ON [CsoReportErrata] ([ReportId]);
@@ -1091,7 +1092,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReportFiles_ReportId] ON [CsoReportFiles] ([ReportId]);
@@ -1099,7 +1100,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReports_OrganisationId_State] ON [CsoReports] ([OrganisationId], [State]);
@@ -1107,7 +1108,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CsoReports_Slug] ON [CsoReports] ([Slug]);
@@ -1115,7 +1116,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReports_State_Listing] ON [CsoReports] ([State], [Listing]);
@@ -1123,7 +1124,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CsoReportVersions_ReportId_VersionNumber] ON [CsoReportVersions] ([ReportId], [VersionNumber]);
@@ -1131,7 +1132,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DataQualityAlert_LastSeenAt] ON [DataQualityAlert] ([LastSeenAt]);
@@ -1139,7 +1140,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DataQualityAlert_ResolvedAt_Source_ElectionId] ON [DataQualityAlert] ([ResolvedAt], [Source], [ElectionId]);
@@ -1147,7 +1148,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FactChecks_CaseId] ON [FactChecks] ([CaseId]);
@@ -1155,7 +1156,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FactChecks_PublishedAt] ON [FactChecks] ([PublishedAt]);
@@ -1163,7 +1164,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FactChecks_Slug] ON [FactChecks] ([Slug]);
@@ -1171,7 +1172,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryAttachments_DocumentId] ON [LibraryAttachments] ([DocumentId]);
@@ -1179,7 +1180,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryDocuments_IsPublished_Kind] ON [LibraryDocuments] ([IsPublished], [Kind]);
@@ -1187,7 +1188,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LibraryDocuments_Kind_Year_Number] ON [LibraryDocuments] ([Kind], [Year], [Number]);
@@ -1195,7 +1196,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryMilestones_Date] ON [LibraryMilestones] ([Date]);
@@ -1203,7 +1204,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryMilestones_DocumentId] ON [LibraryMilestones] ([DocumentId]);
@@ -1211,7 +1212,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LibraryRelations_FromDocumentId_ToDocumentId_Kind] ON [LibraryRelations] ([FromDocumentId], [ToDocumentId], [Kind]);
@@ -1219,7 +1220,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryRelations_ToDocumentId] ON [LibraryRelations] ([ToDocumentId]);
@@ -1227,7 +1228,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LibraryVersions_DocumentId_VersionNumber] ON [LibraryVersions] ([DocumentId], [VersionNumber]);
@@ -1235,7 +1236,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organisations_ContactEmail] ON [Organisations] ([ContactEmail]);
@@ -1243,7 +1244,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organisations_Reference] ON [Organisations] ([Reference]);
@@ -1251,7 +1252,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organisations_RegistrationNumber] ON [Organisations] ([RegistrationNumber]);
@@ -1259,7 +1260,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Organisations_Status] ON [Organisations] ([Status]);
@@ -1267,7 +1268,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrganisationSubmissions_OrganisationId] ON [OrganisationSubmissions] ([OrganisationId]);
@@ -1275,7 +1276,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrganisationUpdateLinks_OrganisationId] ON [OrganisationUpdateLinks] ([OrganisationId]);
@@ -1283,7 +1284,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OrganisationUpdateLinks_TokenHash] ON [OrganisationUpdateLinks] ([TokenHash]);
@@ -1291,7 +1292,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ResultsTapeRecord_ElectionId_StationCode] ON [ResultsTapeRecord] ([ElectionId], [StationCode]);
@@ -1299,7 +1300,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ResultsTapeRecord_ElectionId_Status_Governorate] ON [ResultsTapeRecord] ([ElectionId], [Status], [Governorate]);
@@ -1307,7 +1308,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ResultsTapeRecord_OrganisationId_ClientKey] ON [ResultsTapeRecord] ([OrganisationId], [ClientKey]);
@@ -1315,7 +1316,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ResultsTapeRecord_OrganisationId_SubmittedAt] ON [ResultsTapeRecord] ([OrganisationId], [SubmittedAt]);
@@ -1323,7 +1324,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RumourCases_Number] ON [RumourCases] ([Number]);
@@ -1331,7 +1332,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourCases_Status_CreatedAt] ON [RumourCases] ([Status], [CreatedAt]);
@@ -1339,7 +1340,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourEvents_CaseId] ON [RumourEvents] ([CaseId]);
@@ -1347,7 +1348,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourNotes_CaseId] ON [RumourNotes] ([CaseId]);
@@ -1355,7 +1356,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourReports_CaseId] ON [RumourReports] ([CaseId]);
@@ -1363,7 +1364,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourReports_OrganisationId_ReportedAt] ON [RumourReports] ([OrganisationId], [ReportedAt]);
@@ -1371,7 +1372,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RumourReports_SubmissionKey] ON [RumourReports] ([SubmissionKey]);
@@ -1379,7 +1380,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourScreenshots_ReportId] ON [RumourScreenshots] ([ReportId]);
@@ -1387,7 +1388,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StoredStationResult_ElectionId_StationCode] ON [StoredStationResult] ([ElectionId], [StationCode]);
@@ -1395,7 +1396,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_TallySnapshot_Kind_ElectionId] ON [TallySnapshot] ([Kind], [ElectionId]);
@@ -1403,7 +1404,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationComments_ReportId_CreatedAt] ON [ViolationComments] ([ReportId], [CreatedAt]);
@@ -1411,7 +1412,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationEvents_ReportId_At] ON [ViolationEvents] ([ReportId], [At]);
@@ -1419,7 +1420,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationEvidence_ReportId] ON [ViolationEvidence] ([ReportId]);
@@ -1427,7 +1428,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReadMarks_ReportId] ON [ViolationReadMarks] ([ReportId]);
@@ -1435,7 +1436,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_DuplicateOfId] ON [ViolationReports] ([DuplicateOfId]);
@@ -1443,7 +1444,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ViolationReports_ElectionId_OccurredAt] ON [ViolationReports] ([ElectionId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_Governorate] ON [ViolationReports] ([Governorate]);
@@ -1451,7 +1460,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ViolationReports_Number] ON [ViolationReports] ([Number]);
@@ -1459,7 +1468,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ViolationReports_OrganisationId_SubmissionKey] ON [ViolationReports] ([OrganisationId], [SubmissionKey]);
@@ -1467,7 +1476,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_OrganisationId_SubmittedAt] ON [ViolationReports] ([OrganisationId], [SubmittedAt]);
@@ -1475,7 +1484,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_State_SubmittedAt] ON [ViolationReports] ([State], [SubmittedAt]);
@@ -1483,11 +1492,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132637_Initial'
+    WHERE [MigrationId] = N'20261130140247_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130132637_Initial', N'10.0.14');
+    VALUES (N'20261130140247_Initial', N'10.0.14');
 END;
 
 COMMIT;

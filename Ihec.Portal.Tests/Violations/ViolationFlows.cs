@@ -15,13 +15,18 @@ internal static class ViolationFlows
     public const string TammuzMember = "member@tammuz.demo";
     public const string KirkukMember = "member@kirkuk-women.demo";
 
+    /// <summary>The embedded demo tally engine's elections: the current one (the form's default) and an earlier one.</summary>
+    public const string CurrentElection = Ihec.Portal.Features.Statistics.DemoTallyData.CouncilOfRepresentatives;
+    public const string EarlierElection = Ihec.Portal.Features.Statistics.DemoTallyData.ProvincialCouncils;
+
     /// <summary>A report from central Baghdad (inside IQ-BG), yesterday, Iraq time.</summary>
     public static List<KeyValuePair<string, string>> Report(string description, string governorate = "IQ-BG", string latitude = "33.3152",
-        string longitude = "44.3661", bool consent = true, string? key = null)
+        string longitude = "44.3661", bool consent = true, string? key = null, string election = CurrentElection)
     {
         var yesterday = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(3)).AddDays(-1);
         var fields = new List<KeyValuePair<string, string>>
         {
+            new("Input.ElectionId", election),
             new("Input.Category", nameof(ViolationCategory.VoteBuying)),
             new("Input.OccurredAt", yesterday.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)),
             new("Input.Governorate", governorate),

@@ -19,7 +19,7 @@ public sealed class ViolationFormTests(PortalFactory factory) : IClassFixture<Po
 
         string[] fields =
         [
-            "Input.Category", "Input.OccurredAt", "Input.Governorate", "Input.District", "Input.PollingStationCode", "Input.Latitude", "Input.Longitude",
+            "Input.ElectionId", "Input.Category", "Input.OccurredAt", "Input.Governorate", "Input.District", "Input.PollingStationCode", "Input.Latitude", "Input.Longitude",
             "Input.Description", "Input.PeopleInvolved", "evidence", "Input.Witnessed", "Input.PublicConsent", "Input.SubmissionKey",
         ];
         foreach (var name in fields)

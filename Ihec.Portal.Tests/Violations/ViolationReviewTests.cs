@@ -146,7 +146,7 @@ public sealed class ViolationReviewTests(PortalFactory factory) : IClassFixture<
         var features = geo.RootElement.GetProperty("features").EnumerateArray().ToList();
         Assert.Contains(features, f => f.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => c.GetDouble()).SequenceEqual([44.37, 33.32])
                                        && f.GetProperty("properties").GetProperty("governorate").GetString() == "IQ-BG");
-        Assert.All(features, f => Assert.Equal(["date", "category", "governorate"], f.GetProperty("properties").EnumerateObject().Select(p => p.Name)));
+        Assert.All(features, f => Assert.Equal(["date", "category", "governorate", "election"], f.GetProperty("properties").EnumerateObject().Select(p => p.Name)));
         Assert.Equal(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1, features.Count);
     }
 }

@@ -13,10 +13,12 @@ internal sealed class ViolationReportConfiguration : IEntityTypeConfiguration<Vi
         r.HasIndex(x => new { x.OrganisationId, x.SubmittedAt });
         r.HasIndex(x => new { x.State, x.SubmittedAt });
         r.HasIndex(x => x.Governorate);
+        r.HasIndex(x => new { x.ElectionId, x.OccurredAt });
         r.Property(x => x.ReporterUserId).HasMaxLength(450);
         r.Property(x => x.ReporterName).HasMaxLength(256);
         r.Property(x => x.Category).HasConversion<string>().HasMaxLength(32);
         r.Property(x => x.Governorate).HasMaxLength(8);
+        r.Property(x => x.ElectionId).HasMaxLength(64);
         r.Property(x => x.District).HasMaxLength(100);
         r.Property(x => x.PollingStationCode).HasMaxLength(20);
         r.Property(x => x.PinGovernorate).HasMaxLength(8);

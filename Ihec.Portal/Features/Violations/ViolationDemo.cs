@@ -8,7 +8,7 @@ namespace Ihec.Portal.Features.Violations;
 /// <summary>
 /// With <c>Demo:Enabled</c> and no reports yet, seeds a few for the demo organisations: one in each of the review's
 /// main states, one whose pin lies in another governorate than the one chosen, and one verified with consent so the
-/// public map shows something.
+/// public map shows something. All belong to the demo tally engine's current election.
 /// </summary>
 internal sealed class ViolationDemo(IServiceProvider services, IConfiguration configuration) : IHostedService
 {
@@ -46,6 +46,8 @@ internal sealed class ViolationDemo(IServiceProvider services, IConfiguration co
             var report = new ViolationReport
             {
                 Number = number, OrganisationId = organisation, ReporterUserId = member.Id, ReporterName = member.DisplayName, Category = category,
+                // The demo tally engine's current election.
+                ElectionId = Statistics.DemoTallyData.CouncilOfRepresentatives,
                 OccurredAt = now - ago - TimeSpan.FromHours(2), Governorate = governorate, District = district, Latitude = lat, Longitude = lon,
                 PinGovernorate = pin, GovernorateMismatch = pin != governorate, Description = description, Witnessed = true, PublicConsent = consent,
                 State = state, SubmittedAt = now - ago, UpdatedAt = now - ago, SubmissionKey = Guid.NewGuid().ToString("N"), IsDemo = true,

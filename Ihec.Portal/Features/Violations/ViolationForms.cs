@@ -9,6 +9,10 @@ namespace Ihec.Portal.Features.Violations;
 /// <summary>A violation as a CSO member reports it.</summary>
 public sealed class ViolationForm
 {
+    /// <summary>The tally engine's id of the election the violation belongs to; checked against the engine's list.</summary>
+    [Required(ErrorMessage = "Required"), MaxLength(64, ErrorMessage = "TooLong")]
+    public string ElectionId { get; set; } = "";
+
     [Required(ErrorMessage = "Required")]
     public ViolationCategory? Category { get; set; }
 
@@ -126,7 +130,8 @@ public sealed record ViolationQueueFilter(
     ViolationQueueSort Sort = ViolationQueueSort.Newest,
     string? Assignee = null,
     DateOnly? OccurredFrom = null,
-    DateOnly? OccurredTo = null)
+    DateOnly? OccurredTo = null,
+    string? Election = null)
 {
     /// <summary>The <see cref="Assignee"/> value that asks for reports assigned to nobody.</summary>
     public const string Unassigned = "none";

@@ -102,12 +102,12 @@ public static class ViolationMapEndpoints
         context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.csv\"";
         context.Response.Headers.CacheControl = "private, no-store";
         await using var writer = new StreamWriter(context.Response.Body, Csv.Utf8WithBom, 16 * 1024);
-        string[] header = ["reference", "state", "category", "occurred_at", "submitted_at", "governorate", "district", "polling_station",
+        string[] header = ["reference", "state", "category", "election", "occurred_at", "submitted_at", "governorate", "district", "polling_station",
             "latitude", "longitude", "witnessed", "public_consent"];
         await writer.WriteAsync(Csv.Line(scope.ShowsOrganisation ? [.. header, "organisation"] : header));
         await foreach (var r in violations.MapRowsAsync(scope, ViolationMapFilter.FromQuery(context.Request.Query), context.RequestAborted))
         {
-            string?[] fields = [r.Reference, r.State.ToString(), r.Category.ToString(), Date(r.OccurredAt), Date(r.SubmittedAt), r.Governorate, r.District,
+            string?[] fields = [r.Reference, r.State.ToString(), r.Category.ToString(), r.ElectionId, Date(r.OccurredAt), Date(r.SubmittedAt), r.Governorate, r.District,
                 r.PollingStationCode, Number(r.Latitude, "0.######"), Number(r.Longitude, "0.######"), r.Witnessed ? "true" : "false",
                 r.PublicConsent ? "true" : "false"];
             await writer.WriteAsync(Csv.Line(scope.ShowsOrganisation ? [.. fields, r.OrganisationName] : fields));
@@ -132,6 +132,7 @@ public static class ViolationMapEndpoints
                 json.WriteString("reference", r.Reference);
                 json.WriteString("state", r.State.ToString());
                 json.WriteString("category", r.Category.ToString());
+                json.WriteString("election", r.ElectionId);
                 json.WriteString("occurredAt", Date(r.OccurredAt));
                 json.WriteString("governorate", r.Governorate);
                 json.WriteString("district", r.District);
@@ -155,12 +156,12 @@ public static class ViolationMapEndpoints
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), 16 * 1024);
-        await writer.WriteLineAsync("date,category,governorate,latitude,longitude");
+        await writer.WriteLineAsync("date,category,governorate,latitude,longitude,election");
         await foreach (var p in violations.PublicPointsAsync(ViolationMapFilter.FromQuery(context.Request.Query), context.RequestAborted))
         {
-            // Codes, not names: every value is from a fixed list or a number, so nothing needs quoting or can start a formula.
+            // Codes, not names: every value is from a fixed list or a number; the election id (the engine's) is escaped all the same.
             await writer.WriteLineAsync(string.Join(',', p.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Category.ToString(), p.Governorate,
-                Number(p.Latitude, "0.00"), Number(p.Longitude, "0.00")));
+                Number(p.Latitude, "0.00"), Number(p.Longitude, "0.00"), Csv.Field(p.ElectionId)));
         }
     }
 
@@ -175,6 +176,7 @@ public static class ViolationMapEndpoints
                 json.WriteString("date", p.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 json.WriteString("category", p.Category.ToString());
                 json.WriteString("governorate", p.Governorate);
+                json.WriteString("election", p.ElectionId);
             });
     }
 

@@ -6,29 +6,28 @@ namespace Ihec.Portal.Features.Violations;
 
 /// <summary>
 /// The filters of both maps, read from the address (a GET form, so a view can be shared): the page's table, its map data
-/// and its exports all apply the same one. Unknown values mean "any", never an error. The public map ignores
-/// <see cref="State"/> (it only ever shows verified reports).
-/// <para>
-/// Elections are not modelled on reports (a report carries the date it happened, not the election it belongs to), so
-/// there is no election filter: the date range selects a campaign or polling period instead.
-/// </para>
+/// and its exports all apply the same one. Unknown values mean "any", never an error (an election id the portal does not
+/// know simply matches no report). The public map ignores <see cref="State"/> (it only ever shows verified reports).
+/// <see cref="Election"/> is the tally engine's election id that reports record.
 /// </summary>
 public sealed record ViolationMapFilter(
     ViolationCategory? Category = null,
     ViolationState? State = null,
     DateOnly? From = null,
     DateOnly? To = null,
-    string? Governorate = null)
+    string? Governorate = null,
+    string? Election = null)
 {
-    public static ViolationMapFilter Parse(string? category, string? state, string? from, string? to, string? governorate) => new(
+    public static ViolationMapFilter Parse(string? category, string? state, string? from, string? to, string? governorate, string? election = null) => new(
         Enum.TryParse<ViolationCategory>(category, out var c) && Enum.IsDefined(c) ? c : null,
         Enum.TryParse<ViolationState>(state, out var s) && Enum.IsDefined(s) ? s : null,
         ParseDate(from),
         ParseDate(to),
-        Governorates.IsKnown(governorate) ? governorate : null);
+        Governorates.IsKnown(governorate) ? governorate : null,
+        election is { Length: > 0 and <= 64 } && !election.Any(char.IsControl) ? election : null);
 
     public static ViolationMapFilter FromQuery(IQueryCollection query) =>
-        Parse(query["category"], query["state"], query["from"], query["to"], query["governorate"]);
+        Parse(query["category"], query["state"], query["from"], query["to"], query["governorate"], query["election"]);
 
     private static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
@@ -54,6 +53,7 @@ public sealed record ViolationMapFilter(
         Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("governorate", Governorate);
+        Add("election", Election);
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 }
@@ -76,7 +76,7 @@ public readonly record struct ViolationCluster(double Latitude, double Longitude
 /// <summary>A row of the non-public map's table and exports.</summary>
 public sealed record ViolationMapRow(Guid Id, string Reference, ViolationState State, ViolationCategory Category, string Governorate, string District,
     string? PollingStationCode, DateTimeOffset OccurredAt, DateTimeOffset SubmittedAt, string? OrganisationName, double Latitude, double Longitude,
-    bool Witnessed, bool PublicConsent);
+    bool Witnessed, bool PublicConsent, string ElectionId = "");
 
 /// <summary>What the page renders: the counts by governorate (the choropleth and its table) and one page of reports.</summary>
 public sealed record ViolationMapPage<TRow>(IReadOnlyDictionary<string, int> CountsByGovernorate, IReadOnlyList<TRow> Rows, int Page, int PageSize)

@@ -13,6 +13,8 @@ public sealed class ViolationReport
     public string ReporterUserId { get; set; } = "";
     public string ReporterName { get; set; } = "";
     public ViolationCategory Category { get; set; }
+    /// <summary>The tally engine's id of the election the violation belongs to (e.g. <c>cor-2025</c>); required for new reports.</summary>
+    public string ElectionId { get; set; } = "";
     public DateTimeOffset OccurredAt { get; set; }
     /// <summary>The governorate the reporter chose (ISO 3166-2 code).</summary>
     public string Governorate { get; set; } = "";

@@ -45,6 +45,11 @@ public sealed partial class ViolationService
             query = query.Where(r => r.Category == category);
         }
 
+        if (filter.Election is { } election)
+        {
+            query = query.Where(r => r.ElectionId == election);
+        }
+
         if (!scope.IsPublic && filter.State is { } state)
         {
             query = query.Where(r => r.State == state);
@@ -165,14 +170,14 @@ public sealed partial class ViolationService
                    select new
                    {
                        r.Id, r.Number, r.State, r.Category, r.Governorate, r.PinGovernorate, r.District, r.PollingStationCode, r.OccurredAt, r.SubmittedAt,
-                       r.Latitude, r.Longitude, r.Witnessed, r.PublicConsent,
+                       r.Latitude, r.Longitude, r.Witnessed, r.PublicConsent, r.ElectionId,
                        Organisation = language == "en" ? o!.NameEn : language == "ckb" ? o!.NameCkb : o!.NameAr,
                    };
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return new ViolationMapRow(r.Id, ViolationReport.FormatReference(r.Number), r.State, r.Category, r.PinGovernorate ?? r.Governorate,
                 r.District, r.PollingStationCode, r.OccurredAt, r.SubmittedAt, scope.ShowsOrganisation ? r.Organisation : null, r.Latitude, r.Longitude,
-                r.Witnessed, r.PublicConsent);
+                r.Witnessed, r.PublicConsent, r.ElectionId);
         }
     }
 
@@ -213,12 +218,12 @@ public sealed partial class ViolationService
             ordered = ordered.Take(count);
         }
 
-        var rows = ordered.Select(r => new { r.Category, r.Governorate, r.PinGovernorate, r.OccurredAt, r.Latitude, r.Longitude }).AsAsyncEnumerable();
+        var rows = ordered.Select(r => new { r.Category, r.Governorate, r.PinGovernorate, r.OccurredAt, r.Latitude, r.Longitude, r.ElectionId }).AsAsyncEnumerable();
         await foreach (var r in rows.WithCancellation(cancellationToken))
         {
             var (lat, lon) = Shared.Violations.ViolationWorkflow.Coarsen(r.Latitude, r.Longitude);
             yield return new PublicViolationPoint(r.Category, r.PinGovernorate ?? r.Governorate,
-                DateOnly.FromDateTime(r.OccurredAt.ToOffset(IraqOffset).DateTime), lat, lon);
+                DateOnly.FromDateTime(r.OccurredAt.ToOffset(IraqOffset).DateTime), lat, lon, r.ElectionId);
         }
     }
 }

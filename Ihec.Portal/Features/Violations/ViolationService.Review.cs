@@ -37,6 +37,11 @@ public sealed partial class ViolationService
             query = query.Where(r => r.Category == category);
         }
 
+        if (!string.IsNullOrEmpty(filter.Election))
+        {
+            query = query.Where(r => r.ElectionId == filter.Election);
+        }
+
         if (filter.MineOnly)
         {
             var me = user.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -86,7 +91,7 @@ public sealed partial class ViolationService
         };
         return ordered.Select(x => new ViolationQueueRow(x.Report.Id, x.Report.Reference, x.Report.Category, x.Report.Governorate, x.Report.District,
                 x.Report.OccurredAt, x.Report.SubmittedAt, language switch { "ckb" => x.NameCkb, "en" => x.NameEn, _ => x.NameAr },
-                x.Report.State, x.Report.AssignedToName, x.Report.GovernorateMismatch, x.Evidence, x.Report.DuplicateOfId is not null))
+                x.Report.State, x.Report.AssignedToName, x.Report.GovernorateMismatch, x.Evidence, x.Report.DuplicateOfId is not null, x.Report.ElectionId))
             .ToList();
     }
 

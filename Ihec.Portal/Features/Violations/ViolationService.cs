@@ -29,6 +29,7 @@ public sealed partial class ViolationService(
     IDataProtectionProvider dataProtection,
     GovernorateBoundaries boundaries,
     ViolationEmails emails,
+    ViolationElections elections,
     IOptions<ViolationOptions> options,
     TimeProvider clock,
     ILogger<ViolationService> logger)
@@ -190,10 +191,18 @@ public sealed partial class ViolationService(
         return found is null ? null : new SubmittedViolation(found.Id, ViolationReport.FormatReference(found.Number));
     }
 
-    /// <summary>Every rule of a report, checked here whatever the page did.</summary>
-    public IReadOnlyList<FieldError> Check(ViolationForm form)
+    /// <summary>The elections a report may name, and the one the form proposes.</summary>
+    public Task<ElectionChoices> ElectionsAsync(CancellationToken cancellationToken = default) => elections.GetAsync(cancellationToken);
+
+    /// <summary>Every rule of a report, checked here whatever the page did; the election must be one of <paramref name="choices"/>.</summary>
+    public IReadOnlyList<FieldError> Check(ViolationForm form, ElectionChoices choices)
     {
         var errors = FormCheck.Validate(form);
+        if (!string.IsNullOrEmpty(form.ElectionId) && form.ElectionId.Length <= 64 && !choices.AcceptsForReport(form.ElectionId))
+        {
+            errors.Add(new FieldError(nameof(ViolationForm.ElectionId), choices.ForReports.Count == 0 ? "ElectionListUnavailable" : "ElectionUnknown"));
+        }
+
         if (form.Category is { } category && !Enum.IsDefined(category))
         {
             errors.Add(new FieldError(nameof(ViolationForm.Category), "Invalid"));
@@ -249,7 +258,7 @@ public sealed partial class ViolationService(
             return Result<SubmittedViolation>.Success(filed);
         }
 
-        var errors = Check(form);
+        var errors = Check(form, await elections.GetAsync(cancellationToken));
         if (errors.Count > 0)
         {
             return Result<SubmittedViolation>.Fail(errors);
@@ -272,6 +281,7 @@ public sealed partial class ViolationService(
                 ReporterUserId = actor.UserId,
                 ReporterName = user.FindFirstValue(PortalClaims.DisplayName) ?? actor.Name,
                 Category = form.Category!.Value,
+                ElectionId = form.ElectionId,
                 OccurredAt = new DateTimeOffset(DateTime.SpecifyKind(form.OccurredAt!.Value, DateTimeKind.Unspecified), IraqOffset),
                 Governorate = form.Governorate,
                 District = form.District.Trim(),

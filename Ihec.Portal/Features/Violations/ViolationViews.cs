@@ -15,7 +15,7 @@ public sealed record MyViolationRow(Guid Id, string Reference, ViolationCategory
 /// <summary>A row of the reviewers' queue.</summary>
 public sealed record ViolationQueueRow(Guid Id, string Reference, ViolationCategory Category, string Governorate, string District,
     DateTimeOffset OccurredAt, DateTimeOffset SubmittedAt, string OrganisationName, ViolationState State, string? AssignedToName,
-    bool GovernorateMismatch, int EvidenceCount, bool IsDuplicate);
+    bool GovernorateMismatch, int EvidenceCount, bool IsDuplicate, string ElectionId = "");
 
 public sealed record ReviewerView(string UserId, string Name);
 
@@ -30,7 +30,8 @@ public sealed record ViolationView(
     IReadOnlyList<ReviewerView> Reviewers);
 
 /// <summary>What the public map shows: verified reports whose organisation consented, without identity, on a ~1 km grid.</summary>
-public sealed record PublicViolationPoint(ViolationCategory Category, string Governorate, DateOnly OccurredOn, double Latitude, double Longitude);
+public sealed record PublicViolationPoint(ViolationCategory Category, string Governorate, DateOnly OccurredOn, double Latitude, double Longitude,
+    string ElectionId = "");
 
 public sealed class ViolationOptions
 {

@@ -17,6 +17,7 @@ public static class ViolationsModule
                 "Violations:Map: PageSize must be 1–1000 and TileUrl empty or an absolute URL template.")
             .ValidateOnStart();
         services.AddScoped<ViolationService>();
+        services.AddScoped<ViolationElections>();
         services.AddScoped<ViolationEmails>();
         services.AddSingleton<IStoredFileReferences>(new StoredFileReferences(db => db.Set<ViolationEvidence>().Select(e => (string?)e.FileId)));
         services.AddHostedService<ViolationDemo>();

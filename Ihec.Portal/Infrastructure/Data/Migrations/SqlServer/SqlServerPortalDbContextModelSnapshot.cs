@@ -1388,6 +1388,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<Guid?>("DuplicateOfId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ElectionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Governorate")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1474,6 +1479,8 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ElectionId", "OccurredAt");
 
                     b.HasIndex("OrganisationId", "SubmissionKey")
                         .IsUnique();

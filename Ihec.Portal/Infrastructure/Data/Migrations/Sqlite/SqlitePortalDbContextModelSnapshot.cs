@@ -1383,6 +1383,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid?>("DuplicateOfId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ElectionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Governorate")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1469,6 +1474,8 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ElectionId", "OccurredAt");
 
                     b.HasIndex("OrganisationId", "SubmissionKey")
                         .IsUnique();

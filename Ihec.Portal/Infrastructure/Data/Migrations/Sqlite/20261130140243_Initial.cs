@@ -321,6 +321,7 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                     ReporterUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     ReporterName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ElectionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Governorate = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     District = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -1446,6 +1447,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_ViolationReports_DuplicateOfId",
                 table: "ViolationReports",
                 column: "DuplicateOfId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViolationReports_ElectionId_OccurredAt",
+                table: "ViolationReports",
+                columns: new[] { "ElectionId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ViolationReports_Governorate",

@@ -321,6 +321,7 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                     ReporterUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     ReporterName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     Category = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ElectionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Governorate = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
                     District = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
@@ -1448,6 +1449,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "IX_ViolationReports_DuplicateOfId",
                 table: "ViolationReports",
                 column: "DuplicateOfId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViolationReports_ElectionId_OccurredAt",
+                table: "ViolationReports",
+                columns: new[] { "ElectionId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ViolationReports_Governorate",
