@@ -53,6 +53,12 @@ public sealed class PublicPageCache : IOutputCachePolicy
             context.Tags.Add(tag);
         }
 
+        if (cacheable)
+        {
+            // Registered before the page's callbacks, so it runs after them (last in, first out).
+            http.Response.OnStarting(DropAntiforgeryCookie, http);
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -71,6 +77,33 @@ public sealed class PublicPageCache : IOutputCachePolicy
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Blazor's static rendering issues an antiforgery cookie (and no-cache headers) on every page, whether the page
+    /// has a form or not. The pages with this policy render no form and no token for anonymous readers (tested), so
+    /// the cookie is not needed there and would only make the response uncacheable; it is dropped. Any other cookie
+    /// set by the page still prevents storage.
+    /// </summary>
+    private static Task DropAntiforgeryCookie(object state)
+    {
+        var headers = ((HttpContext)state).Response.Headers;
+        var cookies = headers.SetCookie;
+        if (cookies.Count > 0)
+        {
+            var kept = cookies.Where(c => c is not null && !c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).ToArray();
+            if (kept.Length != cookies.Count)
+            {
+                headers.SetCookie = kept;
+                if (headers.CacheControl == "no-cache, no-store" && headers.Pragma == "no-cache")
+                {
+                    headers.Remove(HeaderNames.CacheControl);
+                    headers.Remove(HeaderNames.Pragma);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     // The culture cookie is part of the key (through the resolved language); the antiforgery cookie changes nothing on these pages.
