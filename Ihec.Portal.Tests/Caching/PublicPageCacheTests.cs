@@ -48,6 +48,9 @@ public sealed class PublicPageCacheTests(PortalFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.DoesNotContain("__RequestVerificationToken", html);
         Assert.DoesNotContain("<form", html, StringComparison.OrdinalIgnoreCase);
+        // No interactive component (whose prerendered descriptor or persisted state would then be shared).
+        Assert.DoesNotContain("<!--Blazor:", html);
+        Assert.DoesNotContain("Blazor-Server-Component-State", html);
         Assert.False(first.Headers.Contains("Set-Cookie"), string.Join(" / ", first.Headers.Select(h => h.Key + ": " + string.Join(",", h.Value))));
 
         var (second, again) = await GetAsync(client, Page);

@@ -87,7 +87,13 @@ public sealed class PublicPageCache : IOutputCachePolicy
     /// </summary>
     private static Task DropAntiforgeryCookie(object state)
     {
-        var headers = ((HttpContext)state).Response.Headers;
+        var response = ((HttpContext)state).Response;
+        if (response.StatusCode != StatusCodes.Status200OK)
+        {
+            return Task.CompletedTask;
+        }
+
+        var headers = response.Headers;
         var cookies = headers.SetCookie;
         if (cookies.Count > 0)
         {
