@@ -40,6 +40,7 @@ public static class InfrastructureModule
         services.AddPortalRateLimits(builder.Configuration);
         services.AddPortalForwardedHeaders(builder.Configuration);
         services.AddAntiforgery();
+        services.AddOutputCache(o => o.AddPolicy(Caching.PublicPageCache.Policy, new Caching.PublicPageCache()));
         // Keys survive restarts, so cookies and invitation links stay valid. One application name on every instance;
         // with Redis the key ring is kept there (RedisModule), so every instance reads what another protected.
         var dataProtection = services.AddDataProtection().SetApplicationName("Ihec.Portal");
@@ -75,6 +76,9 @@ public static class InfrastructureModule
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseBareStatusForRejectedForms();
+        // After authentication and localisation: the policies read the user and the resolved language.
+        // Only endpoints with a policy are cached (public reading pages, the statistics CSV downloads).
+        app.UseOutputCache();
 
         app.MapPortalHealthChecks();
         return app;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Ihec.Portal.Components.Shared;
 using Ihec.Portal.Infrastructure.Auditing;
+using Ihec.Portal.Infrastructure.Caching;
 using Ihec.Portal.Infrastructure.Data;
 using Ihec.Portal.Infrastructure.Files;
 using Ihec.Portal.Infrastructure.Search;
@@ -8,6 +9,7 @@ using Ihec.Portal.Shared.Files;
 using Ihec.Portal.Shared.Organisations;
 using Ihec.Portal.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -32,6 +34,7 @@ public sealed partial class ReportService(
     ReportSearchSource searchSource,
     IFileStorage files,
     IStringLocalizer<SharedText> sharedText,
+    IOutputCacheStore outputCache,
     TimeProvider clock)
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
@@ -299,6 +302,8 @@ public sealed partial class ReportService(
             report.OrganisationId, clock);
         await db.SaveChangesAsync(cancellationToken);
         await ReindexAsync(report, cancellationToken);
+        // The public pages cached for anonymous readers show this at once.
+        await outputCache.EvictByTagAsync(PublicPageCache.ReportsTag, CancellationToken.None);
         return ReportResult.Ok(id);
     }
 

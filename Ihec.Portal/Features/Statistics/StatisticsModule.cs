@@ -102,7 +102,7 @@ public static class StatisticsModule
     public static WebApplication MapStatistics(this WebApplication app)
     {
         // Anonymous GETs of the CSV downloads only: the default policy never caches signed-in users or responses with cookies.
-        app.UseOutputCache();
+        // (The output-cache middleware itself is in the portal's pipeline.)
         app.MapStatisticsEndpoints();
         return app;
     }
