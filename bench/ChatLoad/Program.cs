@@ -4,7 +4,7 @@
 // unit agents, one per conversation, answering every message. Measures delivery latency (send -> received by the
 // other side), messages per second, server memory per connection, and messages lost or duplicated.
 // Usage: dotnet run -c Release --project bench/ChatLoad -- [--connections 200,1000] [--seconds 30] [--interval 4] [--warmup 15] [--wal]
-// --wal is an experiment, not the portal as configured: it switches the portal's SQLite file to write-ahead logging.
+// --wal switches the portal's SQLite file to write-ahead logging before the load; the portal now does that itself on every connection (SqliteTuning), so it changes nothing.
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;

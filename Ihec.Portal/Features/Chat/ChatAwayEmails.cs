@@ -62,12 +62,28 @@ internal sealed class ChatAwayEmailFanOut(
 
     private async Task NotifyAsync(ChatMessageView message, CancellationToken cancellationToken)
     {
+        // This runs on the agent's send, before its acknowledgement: the usual cases (the organisation was e-mailed a
+        // moment ago, or a member has the conversation open) cost no query or one.
+        var now = clock.GetUtcNow();
+        var interval = options.Value.Interval;
+        if (LastSent.TryGetValue(message.ConversationId, out var sentAt) && now - sentAt < interval)
+        {
+            return;
+        }
+
+        var present = presence.UsersIn(message.ConversationId).ToList();
+        var anyPresent = present.Count > 0;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var conversation = await db.Set<Conversation>().AsNoTracking()
             .Where(c => c.Id == message.ConversationId)
-            .Select(c => new { c.Id, c.OrganisationId, c.Topic, c.StartedByUserId })
+            .Select(c => new
+            {
+                c.Id, c.OrganisationId, c.Topic, c.StartedByUserId,
+                MemberPresent = anyPresent
+                                && db.Users.Any(u => u.OrganisationId == c.OrganisationId && !u.IsDeactivated && present.Contains(u.Id)),
+            })
             .SingleOrDefaultAsync(cancellationToken);
-        if (conversation is null)
+        if (conversation is null or { MemberPresent: true })
         {
             return;
         }
@@ -76,11 +92,6 @@ internal sealed class ChatAwayEmailFanOut(
             .Where(u => u.OrganisationId == conversation.OrganisationId && !u.IsDeactivated)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredCulture })
             .ToListAsync(cancellationToken);
-        var present = presence.UsersIn(conversation.Id);
-        if (members.Any(m => present.Contains(m.Id)))
-        {
-            return;
-        }
 
         var writers = await db.Set<ChatMessage>().AsNoTracking()
             .Where(m => m.ConversationId == conversation.Id && !m.FromIhec && m.Kind == ChatMessageKind.Message)
@@ -91,8 +102,6 @@ internal sealed class ChatAwayEmailFanOut(
             return;
         }
 
-        var now = clock.GetUtcNow();
-        var interval = options.Value.Interval;
         if (LastSent.Count > MaxRemembered)
         {
             // Conversations whose interval has passed need no entry: forget them, so the table does not grow for ever.

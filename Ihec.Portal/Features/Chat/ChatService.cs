@@ -37,7 +37,8 @@ public sealed partial class ChatService(
     IStringLocalizer<ChatText> text,
     TimeProvider clock,
     ILogger<ChatService> logger,
-    Infrastructure.Operations.PortalMetrics metrics)
+    Infrastructure.Operations.PortalMetrics metrics,
+    DatabaseWriteGate writeGate)
 {
     /// <summary>The most messages one catch-up returns; a client asks again after the last one it got.</summary>
     public const int MaxBatch = 500;
@@ -221,18 +222,27 @@ public sealed partial class ChatService(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var conversation = await Visible(db, caller).SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
-            if (conversation is null)
+            // One query: the conversation if the caller may write in it (for a CSO member, only while its organisation is
+            // accredited, read on every send so a suspension takes effect at once), and the message already stored under
+            // this client message id, if any (the resend of a message whose acknowledgement was lost).
+            var found = await Visible(db, caller).Where(c => c.Id == conversationId)
+                .Select(c => new
+                {
+                    Conversation = c,
+                    Stored = db.Set<ChatMessage>().FirstOrDefault(m => m.ConversationId == c.Id && m.AuthorUserId == caller.UserId && m.ClientMessageId == clientMessageId),
+                })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (found is null)
             {
                 return Fail<ChatMessageView>(ChatError.NotFound);
             }
 
-            var stored = await db.Set<ChatMessage>().AsNoTracking()
-                .SingleOrDefaultAsync(m => m.ConversationId == conversationId && m.AuthorUserId == caller.UserId && m.ClientMessageId == clientMessageId, cancellationToken);
-            if (stored is not null)
+            if (found.Stored is { } stored)
             {
                 return ChatResult<ChatMessageView>.Ok(ChatMessageView.From(stored));
             }
+
+            var conversation = found.Conversation;
 
             // Counted once per message, not per attempt; a resend of a stored message (above) is never counted.
             if (attempt == 1 && !rateLimiter.TryAcquire(caller.UserId))
@@ -268,7 +278,12 @@ public sealed partial class ChatService(
 
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                // One transaction (BEGIN IMMEDIATE, INSERT, UPDATE with the LastSequence check, COMMIT), one writer of
+                // this instance at a time on SQLite (see DatabaseWriteGate).
+                using (await writeGate.EnterAsync(cancellationToken))
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
             }
             catch (DbUpdateException exception) when (attempt < MaxSaveAttempts)
             {
@@ -334,7 +349,10 @@ public sealed partial class ChatService(
             mark = mark with { At = marker.UpdatedAt };
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                using (await writeGate.EnterAsync(cancellationToken))
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
             }
             catch (DbUpdateException exception) when (attempt < MaxSaveAttempts)
             {

@@ -20,6 +20,12 @@ public sealed class DatabaseOptions
     /// </summary>
     public bool MigrateAtStartup { get; set; } = true;
 
+    /// <summary>SQLite only: <c>NORMAL</c> (the default; with the write-ahead log, durable against a process crash) or <c>FULL</c> (sync every commit).</summary>
+    public string SqliteSynchronous { get; set; } = "NORMAL";
+
+    /// <summary>SQLite only: how long a connection waits for another one's write lock before giving up.</summary>
+    public int SqliteBusyTimeoutMs { get; set; } = 5_000;
+
     public bool IsSqlServer => string.Equals(Provider, "SqlServer", StringComparison.OrdinalIgnoreCase);
 }
 
@@ -33,6 +39,13 @@ public static class DataModule
             throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{options.Provider}'.");
         }
 
+        if (options.SqliteSynchronous.ToUpperInvariant() is not ("NORMAL" or "FULL") || options.SqliteBusyTimeoutMs < 0)
+        {
+            throw new InvalidOperationException("Database:SqliteSynchronous must be NORMAL or FULL, and Database:SqliteBusyTimeoutMs not negative.");
+        }
+
+        services.AddSingleton(new DatabaseWriteGate(serialise: !options.IsSqlServer));
+
         if (options.IsSqlServer)
         {
             var connection = options.ConnectionString
@@ -45,7 +58,8 @@ public static class DataModule
             var connection = string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? $"Data Source={Path.Combine(dataFolder, "portal.db")}"
                 : options.ConnectionString;
-            services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connection));
+            var tuning = new SqliteTuning(options.SqliteSynchronous.ToUpperInvariant(), options.SqliteBusyTimeoutMs);
+            services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connection).AddInterceptors(tuning));
             services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
         }
 
