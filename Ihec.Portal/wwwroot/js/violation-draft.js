@@ -27,7 +27,9 @@
       };
       // Restored only into a form opened empty: a form the server sent back with errors already has what was typed.
       const draft = read(key);
-      const typed = fields().some((e) => e.type !== "hidden" && e.type !== "checkbox" && e.value !== "") || form.querySelector("[name$='.KeptEvidence']");
+      // Selects are left out: they arrive with a choice made (the proposed election), which is not something typed.
+      const typed = fields().some((e) => e.type !== "hidden" && e.type !== "checkbox" && e.tagName !== "SELECT" && e.value !== "")
+        || form.querySelector("[name$='.KeptEvidence']");
       const worthRestoring = draft && Object.entries(draft).some(([name, value]) => !name.endsWith(".SubmissionKey") && value !== "" && value !== false);
       if (worthRestoring && !typed) {
         for (const e of fields()) {
