@@ -29,9 +29,12 @@ public sealed class ChatLocalEvents(ILogger<ChatLocalEvents> logger)
     public IDisposable SubscribeConversation(Guid conversationId, bool staff, Func<ChatEvent, Task> handler) =>
         Add(new Subscription(this, e => e.ConversationId == conversationId && (staff || IsForOrganisation(e)), handler));
 
-    /// <summary>Receives every conversation change (the media unit's queue). For agents only.</summary>
+    /// <summary>
+    /// Receives every conversation change, message and read mark (the media unit's queue: its rows, waiting times and
+    /// unread counts). For agents only.
+    /// </summary>
     public IDisposable SubscribeQueue(Func<ChatEvent, Task> handler) =>
-        Add(new Subscription(this, e => e is ChatConversationChanged or ChatMessageStored, handler));
+        Add(new Subscription(this, e => e is ChatConversationChanged or ChatMessageStored or ChatReadMarked, handler));
 
     /// <summary>Receives changes to one organisation's conversations (its list and badges); never private notes.</summary>
     public IDisposable SubscribeOrganisation(Guid organisationId, Func<ChatEvent, Task> handler) =>
