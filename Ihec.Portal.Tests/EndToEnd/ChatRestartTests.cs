@@ -10,7 +10,8 @@ namespace Ihec.Portal.Tests.EndToEnd;
 
 /// <summary>
 /// The portal restarts in the middle of a conversation (a Kestrel-hosted portal stopped and started again on the same
-/// port and database): both open pages come back by themselves, and no message is lost or shown twice.
+/// port and database): both open pages come back by themselves, no message is lost or shown twice, and what the
+/// member had typed but not sent is back in the box.
 /// </summary>
 [Collection(PlaywrightCollection.Name)]
 public sealed class ChatRestartTests(PlaywrightPortal browser) : IDisposable
@@ -75,6 +76,10 @@ public sealed class ChatRestartTests(PlaywrightPortal browser) : IDisposable
             await SendAsync(agent, before[1]);
             await ShownOnceInOrderAsync(member, before);
 
+            // The member has typed something and not sent it yet.
+            var unsent = $"لم أرسلها بعد {unique}";
+            await member.Locator("#message-text").FillAsync(unsent);
+
             // The portal stops and starts again on the same port and database; the pages' circuits are gone.
             await member.EvaluateAsync("() => window.beforeRestart = true");
             await agent.EvaluateAsync("() => window.beforeRestart = true");
@@ -87,6 +92,9 @@ public sealed class ChatRestartTests(PlaywrightPortal browser) : IDisposable
                 await page.WaitForFunctionAsync("() => !window.beforeRestart", null, new() { Timeout = 90_000, PollingInterval = 500 });
                 await InteractiveAsync(page);
             }
+
+            // The reloaded member's page has the unsent text back in the box (from the tab's sessionStorage).
+            await Assertions.Expect(member.Locator("#message-text")).ToHaveValueAsync(unsent);
 
             var after = new[] { $"After the restart {unique}", $"بعد إعادة التشغيل {unique}" };
             await SendAsync(agent, after[0]);
