@@ -15,6 +15,34 @@ public sealed class ChatJourneyTests(PlaywrightPortal browser)
 {
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
+    /// <summary>Keeps every WebSocket the page opens in <c>window.ihecSockets</c>, so a test can cut the circuit's.</summary>
+    internal const string KeepSockets = """
+        (() => {
+          const Native = window.WebSocket;
+          window.ihecSockets = [];
+          window.WebSocket = class extends Native {
+            constructor(...args) { super(...args); window.ihecSockets.push(this); }
+          };
+        })();
+        """;
+
+    /// <summary>Closes the page's open circuit sockets with an abnormal code (a dropped connection); returns how many.</summary>
+    internal const string CutSockets = """
+        () => {
+          const open = window.ihecSockets.filter(s => s.url.includes('/_blazor') && s.readyState === WebSocket.OPEN);
+          open.forEach(s => s.close(4000, 'connection cut by the test'));
+          return open.length;
+        }
+        """;
+
+    /// <summary>Blazor's default reconnect UI is showing (its overlay, in the host's shadow root, is visible).</summary>
+    internal const string ReconnectShown = """
+        () => {
+          const host = document.getElementById('components-reconnect-modal');
+          return !!(host && host.shadowRoot && host.shadowRoot.querySelector('.components-reconnect-overlay.components-reconnect-visible'));
+        }
+        """;
+
     /// <summary>The page's circuit is running: the composer is enabled only then.</summary>
     internal static Task InteractiveAsync(IPage page) =>
         Assertions.Expect(page.Locator("#message-text")).ToBeEnabledAsync(new() { Timeout = 30_000 });
@@ -48,6 +76,7 @@ public sealed class ChatJourneyTests(PlaywrightPortal browser)
 
         // The member starts the conversation in Arabic and opens it from the organisation's list.
         await using var memberContext = await browser.NewContextAsync(Principal.CsoMember, "ar-IQ");
+        await memberContext.AddInitScriptAsync(KeepSockets);
         var member = await memberContext.NewPageAsync();
         await PlaywrightPortal.OpenAsync(member, "/chat?culture=ar");
         await member.Locator("#topic").FillAsync(topic);
@@ -90,6 +119,8 @@ public sealed class ChatJourneyTests(PlaywrightPortal browser)
         var received = member.Locator("li.chat-other .chat-text", new() { HasTextString = unique });
         await Assertions.Expect(received).ToHaveCountAsync(1);
         await Assertions.Expect(member.Locator("#chat-announcer")).ToContainTextAsync(answer);
+        // In the member's language, not the sender's (the event arrives on the agent's thread and culture).
+        await Assertions.Expect(member.Locator("#chat-announcer")).ToContainTextAsync("رسالة جديدة من");
         Assert.Equal("noopener noreferrer nofollow", await received.Locator("a").GetAttributeAsync("rel"));
         // The member's page has read it: the agent sees "read".
         await Assertions.Expect(agent.Locator("li.chat-own .chat-mark").Last).ToHaveAttributeAsync("data-mark", "read");
@@ -132,8 +163,13 @@ public sealed class ChatJourneyTests(PlaywrightPortal browser)
                 + string.Join(", ", v.Nodes.Take(3).Select(n => n.Html)))));
         }
 
-        // The member's connection drops while the agent writes three messages, then comes back.
+        // The member's connection drops while the agent writes three messages, then comes back. Chromium's offline
+        // emulation (SetOfflineAsync: CDP Network.emulateNetworkConditions) blocks new connections but leaves an open
+        // WebSocket up, so the circuit's socket is also closed (as a dropped network would end it, not cleanly): Blazor
+        // shows its reconnect UI and cannot reconnect while offline, and the agent's messages do not reach the page.
         await memberContext.SetOfflineAsync(true);
+        Assert.True(await member.EvaluateAsync<int>(CutSockets) > 0, "The member's page has no open circuit socket to cut.");
+        await member.WaitForFunctionAsync(ReconnectShown, null, new() { Timeout = 15_000 });
         var whileAway = Enumerable.Range(1, 3).Select(i => $"While you were away {i} {unique}").ToArray();
         foreach (var text in whileAway)
         {
@@ -141,7 +177,16 @@ public sealed class ChatJourneyTests(PlaywrightPortal browser)
         }
 
         await member.WaitForTimeoutAsync(3000);
+        foreach (var text in whileAway)
+        {
+            Assert.Equal(0, await member.Locator("li.chat-message .chat-text", new() { HasTextString = text }).CountAsync());
+        }
+
+        Assert.True(await member.EvaluateAsync<bool>(ReconnectShown), "The reconnect UI went away while the member was offline.");
         await memberContext.SetOfflineAsync(false);
+        // The same circuit comes back on a new socket (no reload: the window keeps its socket list), and catches up.
+        await member.WaitForFunctionAsync($"() => !({ReconnectShown})()", null, new() { Timeout = 60_000, PollingInterval = 250 });
+        Assert.True(await member.EvaluateAsync<bool>("() => window.ihecSockets.length > 1"), "No new circuit socket after the cut.");
         await ShownOnceInOrderAsync(member, [question, answer, .. whileAway]);
         await InteractiveAsync(member);
 
