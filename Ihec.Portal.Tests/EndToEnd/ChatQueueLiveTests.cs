@@ -8,8 +8,8 @@ namespace Ihec.Portal.Tests.EndToEnd;
 
 /// <summary>
 /// The media unit's queue updates by itself: open in one browser (in Kurdish), it shows a conversation a member starts
-/// in another, announces it politely, keeps the keyboard focus where it was, shows new unread messages, and reloads
-/// once for a burst of events.
+/// in another, announces it politely, keeps the keyboard focus where it was, shows new unread messages, reloads once
+/// for a burst of events, and drops a conversation resolved elsewhere from a queue filtered to open ones.
 /// </summary>
 [Collection(PlaywrightCollection.Name)]
 public sealed class ChatQueueLiveTests(PlaywrightPortal browser)
@@ -71,7 +71,7 @@ public sealed class ChatQueueLiveTests(PlaywrightPortal browser)
         var events = browser.Portal.Services.GetRequiredService<ChatLocalEvents>();
         for (var i = 0; i < 40; i++)
         {
-            await events.DeliverAsync(new ChatMessageStored(new ChatMessageView(Guid.Parse(second), 1000 + i, Guid.NewGuid().ToString("N"),
+            await events.DeliverAsync(new ChatMessageStored(new ChatMessageView(Guid.NewGuid(), 1000 + i, Guid.NewGuid().ToString("N"),
                 "nobody", "Burst", false, ChatMessageKind.Message, "burst", DateTimeOffset.UtcNow)));
         }
 
@@ -80,6 +80,17 @@ public sealed class ChatQueueLiveTests(PlaywrightPortal browser)
         var made = await RefreshesAsync(agent) - before;
         Assert.InRange(made, 1, 2);
         Assert.Equal(1, await agent.Locator("#queue-announcer", new() { HasTextString = topic }).CountAsync());
+
+        // Resolved in another tab: it leaves this queue, filtered to open conversations, and nothing is announced.
+        var other = await agentContext.NewPageAsync();
+        await PlaywrightPortal.OpenAsync(other, $"/ihec/chat/{second}?culture=ckb");
+        await Assertions.Expect(other.Locator("button[data-state=Resolved]")).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        await other.Locator("button[data-state=Resolved]").ClickAsync();
+        await Assertions.Expect(agent.Locator($"#queue tr[data-conversation='{second}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(agent.Locator($"#queue tr[data-conversation='{first}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(agent.Locator("#queue-announcer")).ToHaveTextAsync($"گفتوگۆیەکی نوێ چاوەڕێی وەڵامە: {topic}");
+        await agent.BringToFrontAsync();
+        await Assertions.Expect(assign).ToBeFocusedAsync();
         Assert.True(await agent.EvaluateAsync<bool>("() => window.notReloaded === true"));
     }
 }
