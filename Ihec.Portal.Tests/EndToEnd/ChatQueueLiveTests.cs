@@ -66,6 +66,17 @@ public sealed class ChatQueueLiveTests(PlaywrightPortal browser)
         await Assertions.Expect(row.Locator("[data-waiting]")).Not.ToHaveTextAsync("چاوەڕێی وەڵام ناکات");
         await Assertions.Expect(assign).ToBeFocusedAsync();
 
+        // A third conversation, then the unit replies in the first: the first row moves below the third (the queue
+        // orders the conversations not waiting by their last change), its focused button with it, and keeps the focus.
+        var third = await StartAsync(member, $"سێیەم {unique}");
+        await Assertions.Expect(agent.Locator($"#queue tr[data-conversation='{first}'] + tr")).ToHaveAttributeAsync("data-conversation", third);
+        var other = await agentContext.NewPageAsync();
+        await PlaywrightPortal.OpenAsync(other, $"/ihec/chat/{first}?culture=ckb");
+        await InteractiveAsync(other);
+        await SendAsync(other, $"Reply {unique}");
+        await Assertions.Expect(agent.Locator($"#queue tr[data-conversation='{third}'] + tr")).ToHaveAttributeAsync("data-conversation", first);
+        await Assertions.Expect(assign).ToBeFocusedAsync();
+
         // A burst of events (a busy election day) makes one or two reloads, not one each.
         var before = await RefreshesAsync(agent);
         var events = browser.Portal.Services.GetRequiredService<ChatLocalEvents>();
@@ -79,16 +90,15 @@ public sealed class ChatQueueLiveTests(PlaywrightPortal browser)
         await agent.WaitForTimeoutAsync(1500);
         var made = await RefreshesAsync(agent) - before;
         Assert.InRange(made, 1, 2);
-        Assert.Equal(1, await agent.Locator("#queue-announcer", new() { HasTextString = topic }).CountAsync());
+        var announced = await agent.Locator("#queue-announcer").TextContentAsync();
 
         // Resolved in another tab: it leaves this queue, filtered to open conversations, and nothing is announced.
-        var other = await agentContext.NewPageAsync();
         await PlaywrightPortal.OpenAsync(other, $"/ihec/chat/{second}?culture=ckb");
         await Assertions.Expect(other.Locator("button[data-state=Resolved]")).ToBeEnabledAsync(new() { Timeout = 30_000 });
         await other.Locator("button[data-state=Resolved]").ClickAsync();
         await Assertions.Expect(agent.Locator($"#queue tr[data-conversation='{second}']")).ToHaveCountAsync(0);
         await Assertions.Expect(agent.Locator($"#queue tr[data-conversation='{first}']")).ToHaveCountAsync(1);
-        await Assertions.Expect(agent.Locator("#queue-announcer")).ToHaveTextAsync($"گفتوگۆیەکی نوێ چاوەڕێی وەڵامە: {topic}");
+        await Assertions.Expect(agent.Locator("#queue-announcer")).ToHaveTextAsync(announced!);
         await agent.BringToFrontAsync();
         await Assertions.Expect(assign).ToBeFocusedAsync();
         Assert.True(await agent.EvaluateAsync<bool>("() => window.notReloaded === true"));
