@@ -1,4 +1,6 @@
+using Ihec.Portal.Features.Chat;
 using Ihec.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Ihec.Portal.Tests.EndToEnd.ChatJourneyTests;
 
@@ -47,6 +49,28 @@ public sealed class ChatDraftTests(PlaywrightPortal browser)
         await ShownOnceInOrderAsync(member, $"لم يُرسل بعد {unique}");
         await member.WaitForTimeoutAsync(500);
         await Assertions.Expect(box).ToHaveValueAsync("");
+
+        // The connection went just as a message was stored, before the tab's copy was removed: the copy (with the
+        // message's client id) comes back, and sending it again does not store it twice.
+        string clientId;
+        await using (var db = browser.Portal.CreateDbContext())
+        {
+            clientId = (await db.Set<ChatMessage>().SingleAsync(m => m.Text.Contains(unique))).ClientMessageId;
+        }
+
+        var key = await box.GetAttributeAsync("data-chat-draft");
+        await member.EvaluateAsync("([key, text, id]) => { sessionStorage.setItem(key, text); sessionStorage.setItem(key + ':id', id); }",
+            new[] { key, typed, clientId });
+        await member.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await InteractiveAsync(member);
+        await Assertions.Expect(box).ToHaveValueAsync(typed);
+        await box.PressAsync("Enter");
+        await Assertions.Expect(box).ToHaveValueAsync("");
+        await ShownOnceInOrderAsync(member, $"لم يُرسل بعد {unique}");
+        await using (var db = browser.Portal.CreateDbContext())
+        {
+            Assert.Equal(1, await db.Set<ChatMessage>().CountAsync(m => m.Text.Contains(unique)));
+        }
 
         // The copy is per conversation: another conversation's box starts empty, and this one's text waits here.
         var url = member.Url;

@@ -13,7 +13,8 @@
   // What is typed in a composer is copied to this tab's sessionStorage (as the violation form's draft is, see
   // violation-draft.js), under the composer's data-chat-draft key (per user, conversation and box), so it survives a
   // lost circuit or a restarted portal: the page reloads and the composer puts it back. The composer removes the copy
-  // once the message is stored; sessionStorage ends with the tab.
+  // once the message is stored; sessionStorage ends with the tab. Beside the text (key + ':id'), the client id of the
+  // message's first send attempt, so that sending a restored message that was stored after all does not store it twice.
   const storeDraft = (key, value) => {
     try {
       if (value) sessionStorage.setItem(key, value);
@@ -38,10 +39,14 @@
 
   window.ihecChat = {
     draft: key => {
-      try { return sessionStorage.getItem(key) || ''; } catch { return ''; }
+      try { return { text: sessionStorage.getItem(key) || '', id: sessionStorage.getItem(key + ':id') || '' }; } catch { return null; }
     },
     saveDraft: storeDraft,
-    clearDraft: key => storeDraft(key, ''),
+    saveDraftId: (key, id) => storeDraft(key + ':id', id),
+    clearDraft: key => {
+      storeDraft(key, '');
+      storeDraft(key + ':id', '');
+    },
     restoreFocus: containerId => {
       if (!kept || kept.container !== containerId) return;
       const active = document.activeElement;
