@@ -89,7 +89,8 @@ public sealed class ChatQueueLiveTests(PlaywrightPortal browser)
         await Assertions.Expect(agent.Locator("#queue")).Not.ToHaveAttributeAsync("data-refreshes", before.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await agent.WaitForTimeoutAsync(1500);
         var made = await RefreshesAsync(agent) - before;
-        Assert.InRange(made, 1, 2);
+        // One or two for the burst (an event may land just after a reload started), one more at most from the minute's tick.
+        Assert.InRange(made, 1, 3);
         var announced = await agent.Locator("#queue-announcer").TextContentAsync();
 
         // Resolved in another tab: it leaves this queue, filtered to open conversations, and nothing is announced.
