@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [Announcements] (
@@ -37,7 +37,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -82,7 +82,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -102,7 +102,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [ChatCannedResponses] (
@@ -119,7 +119,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [DataQualityAlert] (
@@ -141,7 +141,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryDocuments] (
@@ -176,7 +176,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [Organisations] (
@@ -212,7 +212,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [ResultsTapeRecord] (
@@ -245,7 +245,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [RumourCases] (
@@ -269,7 +269,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [StoredStationResult] (
@@ -287,7 +287,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [TallySnapshot] (
@@ -307,7 +307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationReports] (
@@ -348,7 +348,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -363,7 +363,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [AnnouncementReads] (
@@ -379,7 +379,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -394,7 +394,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -409,7 +409,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -423,7 +423,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -438,7 +438,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryAttachments] (
@@ -457,7 +457,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryMilestones] (
@@ -475,7 +475,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryRelations] (
@@ -492,7 +492,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [LibraryVersions] (
@@ -528,7 +528,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [AnnouncementRecipients] (
@@ -542,7 +542,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [ChatConversations] (
@@ -565,7 +565,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReports] (
@@ -601,7 +601,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [OrganisationSubmissions] (
@@ -615,7 +615,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [OrganisationUpdateLinks] (
@@ -632,7 +632,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [FactChecks] (
@@ -658,7 +658,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [RumourEvents] (
@@ -675,7 +675,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [RumourNotes] (
@@ -691,7 +691,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [RumourReports] (
@@ -722,7 +722,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationComments] (
@@ -740,7 +740,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationEvents] (
@@ -759,7 +759,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationEvidence] (
@@ -776,7 +776,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [ViolationReadMarks] (
@@ -790,7 +790,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [ChatMessages] (
@@ -815,7 +815,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [ChatRatings] (
@@ -832,7 +832,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [ChatReadMarkers] (
@@ -848,7 +848,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReportErrata] (
@@ -864,7 +864,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReportFiles] (
@@ -882,7 +882,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [CsoReportVersions] (
@@ -900,7 +900,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE TABLE [RumourScreenshots] (
@@ -916,7 +916,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AnnouncementReads_UserId_AnnouncementId] ON [AnnouncementReads] ([UserId], [AnnouncementId]);
@@ -924,7 +924,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AnnouncementRecipients_OrganisationId] ON [AnnouncementRecipients] ([OrganisationId]);
@@ -932,7 +932,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Announcements_Number] ON [Announcements] ([Number]);
@@ -940,7 +940,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Announcements_SentAt] ON [Announcements] ([SentAt]);
@@ -948,7 +948,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Announcements_SubmissionKey] ON [Announcements] ([SubmissionKey]);
@@ -956,7 +956,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -964,7 +964,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -972,7 +972,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -980,7 +980,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -988,7 +988,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -996,7 +996,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -1004,7 +1004,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrganisationId] ON [AspNetUsers] ([OrganisationId]);
@@ -1012,7 +1012,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -1020,7 +1020,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_Action] ON [AuditEntries] ([Action]);
@@ -1028,7 +1028,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_ActorUserId] ON [AuditEntries] ([ActorUserId]);
@@ -1036,7 +1036,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
@@ -1044,7 +1044,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChatCannedResponses_Title] ON [ChatCannedResponses] ([Title]);
@@ -1052,7 +1052,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChatConversations_OrganisationId_UpdatedAt] ON [ChatConversations] ([OrganisationId], [UpdatedAt]);
@@ -1060,7 +1060,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ChatConversations_State_UpdatedAt] ON [ChatConversations] ([State], [UpdatedAt]);
@@ -1068,7 +1068,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChatMessages_ConversationId_AuthorUserId_ClientMessageId] ON [ChatMessages] ([ConversationId], [AuthorUserId], [ClientMessageId]);
@@ -1076,7 +1076,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ChatMessages_ConversationId_Sequence] ON [ChatMessages] ([ConversationId], [Sequence]);
@@ -1084,7 +1084,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ChatMessages_CreatedAt] ON [ChatMessages] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReportErrata_ReportId] ON [CsoReportErrata] ([ReportId]);
@@ -1092,7 +1100,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReportFiles_ReportId] ON [CsoReportFiles] ([ReportId]);
@@ -1100,7 +1108,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReports_OrganisationId_State] ON [CsoReports] ([OrganisationId], [State]);
@@ -1108,7 +1116,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CsoReports_Slug] ON [CsoReports] ([Slug]);
@@ -1116,7 +1124,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CsoReports_State_Listing] ON [CsoReports] ([State], [Listing]);
@@ -1124,7 +1132,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CsoReportVersions_ReportId_VersionNumber] ON [CsoReportVersions] ([ReportId], [VersionNumber]);
@@ -1132,7 +1140,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DataQualityAlert_LastSeenAt] ON [DataQualityAlert] ([LastSeenAt]);
@@ -1140,7 +1148,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DataQualityAlert_ResolvedAt_Source_ElectionId] ON [DataQualityAlert] ([ResolvedAt], [Source], [ElectionId]);
@@ -1148,7 +1156,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FactChecks_CaseId] ON [FactChecks] ([CaseId]);
@@ -1156,7 +1164,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FactChecks_PublishedAt] ON [FactChecks] ([PublishedAt]);
@@ -1164,7 +1172,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FactChecks_Slug] ON [FactChecks] ([Slug]);
@@ -1172,7 +1180,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryAttachments_DocumentId] ON [LibraryAttachments] ([DocumentId]);
@@ -1180,7 +1188,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryDocuments_IsPublished_Kind] ON [LibraryDocuments] ([IsPublished], [Kind]);
@@ -1188,7 +1196,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LibraryDocuments_Kind_Year_Number] ON [LibraryDocuments] ([Kind], [Year], [Number]);
@@ -1196,7 +1204,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryMilestones_Date] ON [LibraryMilestones] ([Date]);
@@ -1204,7 +1212,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryMilestones_DocumentId] ON [LibraryMilestones] ([DocumentId]);
@@ -1212,7 +1220,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LibraryRelations_FromDocumentId_ToDocumentId_Kind] ON [LibraryRelations] ([FromDocumentId], [ToDocumentId], [Kind]);
@@ -1220,7 +1228,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LibraryRelations_ToDocumentId] ON [LibraryRelations] ([ToDocumentId]);
@@ -1228,7 +1236,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LibraryVersions_DocumentId_VersionNumber] ON [LibraryVersions] ([DocumentId], [VersionNumber]);
@@ -1236,7 +1244,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organisations_ContactEmail] ON [Organisations] ([ContactEmail]);
@@ -1244,7 +1252,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organisations_Reference] ON [Organisations] ([Reference]);
@@ -1252,7 +1260,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Organisations_RegistrationNumber] ON [Organisations] ([RegistrationNumber]);
@@ -1260,7 +1268,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Organisations_Status] ON [Organisations] ([Status]);
@@ -1268,7 +1276,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrganisationSubmissions_OrganisationId] ON [OrganisationSubmissions] ([OrganisationId]);
@@ -1276,7 +1284,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrganisationUpdateLinks_OrganisationId] ON [OrganisationUpdateLinks] ([OrganisationId]);
@@ -1284,7 +1292,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OrganisationUpdateLinks_TokenHash] ON [OrganisationUpdateLinks] ([TokenHash]);
@@ -1292,7 +1300,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ResultsTapeRecord_ElectionId_StationCode] ON [ResultsTapeRecord] ([ElectionId], [StationCode]);
@@ -1300,7 +1308,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ResultsTapeRecord_ElectionId_Status_Governorate] ON [ResultsTapeRecord] ([ElectionId], [Status], [Governorate]);
@@ -1308,7 +1316,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ResultsTapeRecord_OrganisationId_ClientKey] ON [ResultsTapeRecord] ([OrganisationId], [ClientKey]);
@@ -1316,7 +1324,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ResultsTapeRecord_OrganisationId_SubmittedAt] ON [ResultsTapeRecord] ([OrganisationId], [SubmittedAt]);
@@ -1324,7 +1332,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RumourCases_Number] ON [RumourCases] ([Number]);
@@ -1332,7 +1340,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourCases_Status_CreatedAt] ON [RumourCases] ([Status], [CreatedAt]);
@@ -1340,7 +1348,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourEvents_CaseId] ON [RumourEvents] ([CaseId]);
@@ -1348,7 +1356,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourNotes_CaseId] ON [RumourNotes] ([CaseId]);
@@ -1356,7 +1364,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourReports_CaseId] ON [RumourReports] ([CaseId]);
@@ -1364,7 +1372,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourReports_OrganisationId_ReportedAt] ON [RumourReports] ([OrganisationId], [ReportedAt]);
@@ -1372,7 +1380,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RumourReports_SubmissionKey] ON [RumourReports] ([SubmissionKey]);
@@ -1380,7 +1388,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RumourScreenshots_ReportId] ON [RumourScreenshots] ([ReportId]);
@@ -1388,7 +1396,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StoredStationResult_ElectionId_StationCode] ON [StoredStationResult] ([ElectionId], [StationCode]);
@@ -1396,7 +1404,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_TallySnapshot_Kind_ElectionId] ON [TallySnapshot] ([Kind], [ElectionId]);
@@ -1404,7 +1412,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationComments_ReportId_CreatedAt] ON [ViolationComments] ([ReportId], [CreatedAt]);
@@ -1412,7 +1420,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationEvents_ReportId_At] ON [ViolationEvents] ([ReportId], [At]);
@@ -1420,7 +1428,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationEvidence_ReportId] ON [ViolationEvidence] ([ReportId]);
@@ -1428,7 +1436,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReadMarks_ReportId] ON [ViolationReadMarks] ([ReportId]);
@@ -1436,7 +1444,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_DuplicateOfId] ON [ViolationReports] ([DuplicateOfId]);
@@ -1444,7 +1452,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_ElectionId_OccurredAt] ON [ViolationReports] ([ElectionId], [OccurredAt]);
@@ -1452,7 +1460,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_Governorate] ON [ViolationReports] ([Governorate]);
@@ -1460,7 +1468,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ViolationReports_Number] ON [ViolationReports] ([Number]);
@@ -1468,7 +1476,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ViolationReports_OrganisationId_SubmissionKey] ON [ViolationReports] ([OrganisationId], [SubmissionKey]);
@@ -1476,7 +1484,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_OrganisationId_SubmittedAt] ON [ViolationReports] ([OrganisationId], [SubmittedAt]);
@@ -1484,7 +1492,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ViolationReports_State_SubmittedAt] ON [ViolationReports] ([State], [SubmittedAt]);
@@ -1492,11 +1500,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130140247_Initial'
+    WHERE [MigrationId] = N'20261130151949_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130140247_Initial', N'10.0.14');
+    VALUES (N'20261130151949_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -3,6 +3,7 @@ using Ihec.Portal.Features.Chat;
 using Ihec.Portal.Tests.EndToEnd;
 using Ihec.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Ihec.Portal.Tests.Chat;
@@ -42,6 +43,7 @@ public sealed class ChatOpsAccessibilityTests(PlaywrightPortal browser)
 
         var search = PlaywrightPortal.WithCulture("/ihec/chat/search?q=" + Uri.EscapeDataString(topic), language);
         await PlaywrightPortal.OpenAsync(page, search);
+        await page.Locator("#search-results mark").First.WaitForAsync();
         await Scan(page, search);
 
         await using var member = await browser.NewContextAsync(Principal.CsoMember);
@@ -73,10 +75,17 @@ public sealed class ChatOpsAccessibilityTests(PlaywrightPortal browser)
         var conversation = new Conversation
         {
             OrganisationId = member.OrganisationId!.Value, Topic = topic, Language = "ar", State = ConversationState.Resolved,
-            StartedByUserId = member.Id, StartedByName = member.DisplayName, CreatedAt = now, UpdatedAt = now,
+            StartedByUserId = member.Id, StartedByName = member.DisplayName, CreatedAt = now, UpdatedAt = now, LastSequence = 1,
         };
+        // A message with the topic's words, so the search scan sees a results table with a highlighted excerpt.
+        conversation.Messages.Add(new ChatMessage
+        {
+            Sequence = 1, ClientMessageId = "a11y", AuthorUserId = member.Id, AuthorName = member.DisplayName,
+            Text = "About " + topic + " and the observer badges", CreatedAt = now,
+        });
         db.Add(conversation);
         await db.SaveChangesAsync();
+        await browser.Portal.Services.GetRequiredService<ChatSearchIndexer>().CatchUpAsync();
         return conversation.Id;
     }
 }

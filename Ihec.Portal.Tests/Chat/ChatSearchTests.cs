@@ -1,12 +1,15 @@
 using Ihec.Portal.Features.Chat;
 using Ihec.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
+using Ihec.Portal.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using static Ihec.Portal.Tests.Chat.ChatOpsSupport;
 using static Ihec.Portal.Tests.Chat.ChatPortal;
 
 namespace Ihec.Portal.Tests.Chat;
 
-/// <summary>The media unit searches across transcripts, with Arabic-script folding.</summary>
+/// <summary>The media unit searches across transcripts (the Lucene transcript index), with Arabic-script folding.</summary>
 public sealed class ChatSearchTests(ChatPortal portal) : IClassFixture<ChatPortal>
 {
     [Fact]
@@ -16,6 +19,7 @@ public sealed class ChatSearchTests(ChatPortal portal) : IClassFixture<ChatPorta
         await using var member = await portal.ConnectAsync(TammuzMember);
         var conversation = await StartAsync(member, "بحث " + marker);
         await SendAsync(member, conversation.Id, $"متى تبدأ الإنتخابات المحلية في المحافظة {marker}؟");
+        await CatchUpAsync();
         var media = await portal.SignedInClientAsync(Media);
 
         var page = await media.GetDocumentAsync("/ihec/chat/search?q=" + Uri.EscapeDataString($"الانتخابات المحليه في المحافظه {marker}"));
@@ -36,6 +40,7 @@ public sealed class ChatSearchTests(ChatPortal portal) : IClassFixture<ChatPorta
         await SendAsync(member, conversation.Id, $"کارتی چاودێری {marker} کەی دەدرێت؟");
         var note = await agent.InvokeAsync<ChatResult<ChatMessageView>>("SendNote", conversation.Id, NewId(), $"internal {marker} check the list");
         Assert.True(note.Succeeded);
+        await CatchUpAsync();
         var media = await portal.SignedInClientAsync(Media);
 
         var sorani = await media.GetDocumentAsync("/ihec/chat/search?q=" + Uri.EscapeDataString($"كارتي چاودێری {marker}"));
@@ -53,6 +58,60 @@ public sealed class ChatSearchTests(ChatPortal portal) : IClassFixture<ChatPorta
         Assert.NotNull((await media.GetDocumentAsync("/ihec/chat/search?q=" + Uri.EscapeDataString("ً ا"))).QuerySelector("#search-too-short"));
         Assert.NotNull((await media.GetDocumentAsync("/ihec/chat/search?q=nothing-" + NewId())).QuerySelector("#search-none"));
     }
+
+    [Fact]
+    public async Task A_cso_member_cannot_search_transcripts_not_even_their_own()
+    {
+        var marker = NewId()[..8];
+        await using var member = await portal.ConnectAsync(TammuzMember);
+        var conversation = await StartAsync(member, "Badges " + marker);
+        await SendAsync(member, conversation.Id, $"observer badges {marker}");
+        await CatchUpAsync();
+
+        var client = await portal.SignedInClientAsync(TammuzMember);
+        var response = await client.GetAsync("/ihec/chat/search?q=" + marker);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Forbidden
+                    || response.Headers.Location?.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal) == true,
+            $"{(int)response.StatusCode} {response.Headers.Location}");
+        Assert.DoesNotContain(marker, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The service itself refuses the member (and answers the media unit, so the check is what differs).
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var principals = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>();
+        var chat = scope.ServiceProvider.GetRequiredService<ChatService>();
+        var asMember = await principals.CreateAsync((await users.FindByEmailAsync(TammuzMember))!);
+        var asMedia = await principals.CreateAsync((await users.FindByEmailAsync(Media))!);
+        Assert.Empty((await chat.SearchAsync(asMember, "badges " + marker)).Hits);
+        Assert.Equal(conversation.Id, Assert.Single((await chat.SearchAsync(asMedia, "badges " + marker)).Hits).ConversationId);
+    }
+
+    [Fact]
+    public async Task Newest_first_on_request_and_what_people_typed_is_shown_as_text_never_as_html()
+    {
+        var marker = NewId()[..8];
+        await using var member = await portal.ConnectAsync(TammuzMember);
+        var conversation = await StartAsync(member, "Order " + marker);
+        await SendAsync(member, conversation.Id, $"{marker} {marker} {marker}");
+        await SendAsync(member, conversation.Id, $"a longer message that says {marker} once, <b id='injected'>bold</b> and <script>alert(1)</script> with it");
+        await CatchUpAsync();
+        var media = await portal.SignedInClientAsync(Media);
+
+        var best = await media.GetDocumentAsync("/ihec/chat/search?q=" + marker);
+        var newest = await media.GetDocumentAsync("/ihec/chat/search?sort=newest&q=" + marker);
+
+        Assert.Equal(2, best.QuerySelectorAll("#search-results tbody tr").Length);
+        Assert.StartsWith(marker, best.QuerySelector("#search-results tbody tr .snippet")!.TextContent.Trim(), StringComparison.Ordinal);
+        var first = newest.QuerySelector("#search-results tbody tr .snippet")!;
+        Assert.Contains("<b id='injected'>bold</b>", first.TextContent, StringComparison.Ordinal);
+        Assert.Null(newest.QuerySelector("#injected"));
+        Assert.Equal(marker, first.QuerySelector("mark")!.TextContent);
+        Assert.NotNull(newest.QuerySelector("#search-sort option[value=newest][selected]"));
+        Assert.NotNull(newest.QuerySelector("#search-lag"));
+    }
+
+    /// <summary>The index is written off the send path: wait for it to take in what was stored, rather than sleeping.</summary>
+    private Task<int> CatchUpAsync() => portal.Services.GetRequiredService<ChatSearchIndexer>().CatchUpAsync();
 
     [Theory]
     [InlineData("الإنتخابات", "الانتخابات", true)]

@@ -33,6 +33,8 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         m.HasIndex(x => new { x.ConversationId, x.Sequence }).IsUnique();
         // A resent message (same sender, same client id) is the same message.
         m.HasIndex(x => new { x.ConversationId, x.AuthorUserId, x.ClientMessageId }).IsUnique();
+        // The transcript search indexer tails the table in the order messages were stored (ChatSearchIndexer).
+        m.HasIndex(x => x.CreatedAt);
         m.Property(x => x.ClientMessageId).HasMaxLength(ChatOptions.MaxClientMessageIdLength);
         m.Property(x => x.AuthorUserId).HasMaxLength(450);
         m.Property(x => x.AuthorName).HasMaxLength(256);

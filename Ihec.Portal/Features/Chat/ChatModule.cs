@@ -31,6 +31,10 @@ public static class ChatModule
         }
 
         services.AddScoped<ChatService>();
+        // Transcript search: its own index, fed by a background tail of the messages table (never by the send path).
+        services.AddSingleton<ChatSearchIndex>();
+        services.AddSingleton<ChatSearchIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChatSearchIndexer>());
         services.AddSingleton<IStoredFileReferences>(new StoredFileReferences(db => db.Set<ChatMessage>().Where(m => m.AttachmentFileId != null).Select(m => m.AttachmentFileId)));
         // The conversation pages catch up when their circuit's connection comes back.
         services.AddScoped<ChatCircuitConnection>();

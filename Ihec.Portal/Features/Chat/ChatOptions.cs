@@ -22,6 +22,16 @@ public sealed class ChatOptions
     /// <summary>The largest attachment (an image or a PDF), in bytes.</summary>
     public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>How often the transcript search index looks for messages stored since it last looked (<see cref="ChatSearchIndexer"/>).</summary>
+    public TimeSpan SearchIndexInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How far back behind its watermark the transcript search index looks again each time: a message is stamped before
+    /// it is committed (it may wait for the write gate, or retry), so one stamped earlier can be committed after a later one.
+    /// Covers that wait and the clock difference between instances.
+    /// </summary>
+    public TimeSpan SearchIndexOverlap { get; set; } = TimeSpan.FromMinutes(1);
+
     public bool IsValid() =>
         MaxMessageLength is > 0 and <= StoredTextLength && MessagesPerWindow > 0 && RateWindow > TimeSpan.Zero && MaxAttachmentBytes > 0;
 }

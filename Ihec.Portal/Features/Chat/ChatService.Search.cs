@@ -2,71 +2,63 @@ using System.Security.Claims;
 using System.Text;
 using Ihec.Portal.Infrastructure.Localisation;
 using Ihec.Portal.Shared.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ihec.Portal.Features.Chat;
 
 /// <summary>A message that matched a transcript search.</summary>
 public sealed record ChatSearchHit(Guid ConversationId, string Topic, string OrganisationName, long Sequence, bool FromIhec,
-    ChatMessageKind Kind, string AuthorName, string Snippet, DateTimeOffset CreatedAt);
+    ChatMessageKind Kind, string AuthorName, IReadOnlyList<Infrastructure.Search.SnippetPart> Snippet, DateTimeOffset CreatedAt);
+
+/// <summary>One page of a transcript search: its hits, how many messages matched in all, and the page asked for (from 1).</summary>
+public sealed record ChatSearchResults(IReadOnlyList<ChatSearchHit> Hits, int Total, int Page)
+{
+    public static readonly ChatSearchResults Empty = new([], 0, 1);
+
+    public int PageCount => Math.Max(1, (Total + ChatService.MaxSearchHits - 1) / ChatService.MaxSearchHits);
+}
 
 /// <summary>Search across transcripts for the media unit.</summary>
 /// <remarks>
-/// A first step: the newest <see cref="MaxSearchScan"/> messages are read and compared after the portal's Arabic-script
-/// folding (<see cref="ScriptFolding"/>: hamza and alef forms, taa marbuta, alef maqsura, Kurdish yeh/kaf/ae,
-/// diacritics, tatweel, Arabic-Indic digits; case-insensitive), so "انتخابات" finds "الإنتخابات" and Sorani typed on
-/// an Arabic keyboard finds Sorani typed on a Kurdish one. No stemming; moving the messages into the portal's Lucene
-/// index (Infrastructure/Search) is the step after.
+/// Messages and private notes are found in their own Lucene index (<see cref="ChatSearchIndex"/>, fed off the send path
+/// by <see cref="ChatSearchIndexer"/>, so results can be a few seconds behind): Arabic, Sorani and English analysis with
+/// the portal's folding (hamza and alef forms, taa marbuta, alef maqsura, Kurdish letters, diacritics, tatweel) and
+/// stemming, over every message ever stored. <see cref="SearchFold"/> remains for filtering short lists in the page
+/// (the canned-response picker).
 /// </remarks>
 public sealed partial class ChatService
 {
-    public const int MaxSearchScan = 20_000;
+    /// <summary>Results per page.</summary>
     public const int MaxSearchHits = 50;
     public const int MinSearchLength = 2;
     private const int SnippetContext = 60;
 
-    public async Task<IReadOnlyList<ChatSearchHit>> SearchAsync(ClaimsPrincipal user, string? query, CancellationToken cancellationToken = default)
+    /// <summary>One page (from 1) of the messages matching <paramref name="query"/>; for the media unit only, nothing for anyone else.</summary>
+    public async Task<ChatSearchResults> SearchAsync(ClaimsPrincipal user, string? query, ChatSearchOrder order = ChatSearchOrder.Relevance,
+        int page = 1, CancellationToken cancellationToken = default)
     {
         var needle = SearchFold(query?.Trim() ?? "").Text.Trim();
         if (needle.Length < MinSearchLength || await CallerAsync(user) is not { IsAgent: true })
         {
-            return [];
+            return ChatSearchResults.Empty;
+        }
+
+        page = Math.Clamp(page, 1, 1000);
+        var found = searchIndex.Search(query, order, (page - 1) * MaxSearchHits, MaxSearchHits);
+        if (found.Hits.Count == 0)
+        {
+            return new ChatSearchResults([], found.Total, page);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var hits = new List<(ChatMessage Message, string Snippet)>();
-        const int page = 1000;
-        for (var skip = 0; skip < MaxSearchScan && hits.Count < MaxSearchHits; skip += page)
-        {
-            var batch = await db.Set<ChatMessage>().AsNoTracking()
-                .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Sequence)
-                .Skip(skip).Take(page).ToListAsync(cancellationToken);
-            foreach (var message in batch)
-            {
-                if (Snippet(message.Text, needle) is { } snippet)
-                {
-                    hits.Add((message, snippet));
-                    if (hits.Count == MaxSearchHits)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            if (batch.Count < page)
-            {
-                break;
-            }
-        }
-
-        var ids = hits.Select(h => h.Message.ConversationId).Distinct().ToList();
+        var ids = found.Hits.Select(h => h.ConversationId).Distinct().ToList();
         var conversations = (await ViewsAsync(db, db.Set<Conversation>().Where(c => ids.Contains(c.Id)), cancellationToken)).ToDictionary(c => c.Id);
-        return hits.Where(h => conversations.ContainsKey(h.Message.ConversationId)).Select(h =>
+        // A conversation no longer stored drops out of the page.
+        var hits = found.Hits.Where(h => conversations.ContainsKey(h.ConversationId)).Select(h =>
         {
-            var c = conversations[h.Message.ConversationId];
-            return new ChatSearchHit(c.Id, c.Topic, c.OrganisationName, h.Message.Sequence, h.Message.FromIhec, h.Message.Kind,
-                h.Message.AuthorName, h.Snippet, h.Message.CreatedAt);
+            var c = conversations[h.ConversationId];
+            return new ChatSearchHit(c.Id, c.Topic, c.OrganisationName, h.Sequence, h.FromIhec, h.Kind, h.AuthorName, h.Snippet, h.CreatedAt);
         }).ToList();
+        return new ChatSearchResults(hits, found.Total, page);
     }
 
     /// <summary>The text around the first match of <paramref name="needle"/> (already folded) in <paramref name="text"/>, or null.</summary>

@@ -38,7 +38,8 @@ public sealed partial class ChatService(
     TimeProvider clock,
     ILogger<ChatService> logger,
     Infrastructure.Operations.PortalMetrics metrics,
-    DatabaseWriteGate writeGate)
+    DatabaseWriteGate writeGate,
+    ChatSearchIndex searchIndex)
 {
     /// <summary>The most messages one catch-up returns; a client asks again after the last one it got.</summary>
     public const int MaxBatch = 500;

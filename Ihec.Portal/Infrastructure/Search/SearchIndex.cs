@@ -239,7 +239,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     }
 
     /// <summary>A window of the body around its densest run of matching words, as plain and highlighted pieces.</summary>
-    private static IReadOnlyList<SnippetPart> Snippet(string body, List<(int Start, int End)> matches)
+    internal static IReadOnlyList<SnippetPart> Snippet(string body, List<(int Start, int End)> matches, int length = SnippetLength)
     {
         if (body.Length == 0)
         {
@@ -248,7 +248,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
         if (matches.Count == 0)
         {
-            return [new SnippetPart(Trim(body, 0, SnippetLength), false)];
+            return [new SnippetPart(Trim(body, 0, length), false)];
         }
 
         // The window that holds the most matches.
@@ -257,7 +257,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         for (var i = 0; i < matches.Count; i++)
         {
             var count = 0;
-            for (var j = i; j < matches.Count && matches[j].End <= matches[i].Start + SnippetLength; j++)
+            for (var j = i; j < matches.Count && matches[j].End <= matches[i].Start + length; j++)
             {
                 count++;
             }
@@ -275,8 +275,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             start--;
         }
 
-        var end = Math.Min(body.Length, start + SnippetLength);
-        while (end < body.Length && !char.IsWhiteSpace(body[end]) && end - start < SnippetLength + 30)
+        var end = Math.Min(body.Length, start + length);
+        while (end < body.Length && !char.IsWhiteSpace(body[end]) && end - start < length + 30)
         {
             end++;
         }

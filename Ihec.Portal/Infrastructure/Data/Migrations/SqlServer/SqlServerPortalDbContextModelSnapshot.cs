@@ -241,6 +241,8 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ConversationId", "Sequence")
                         .IsUnique();
 

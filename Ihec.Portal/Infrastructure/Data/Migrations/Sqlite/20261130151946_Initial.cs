@@ -1208,6 +1208,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChatMessages_CreatedAt",
+                table: "ChatMessages",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CsoReportErrata_ReportId",
                 table: "CsoReportErrata",
                 column: "ReportId");

@@ -1210,6 +1210,11 @@ namespace Ihec.Portal.Infrastructure.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChatMessages_CreatedAt",
+                table: "ChatMessages",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CsoReportErrata_ReportId",
                 table: "CsoReportErrata",
                 column: "ReportId");

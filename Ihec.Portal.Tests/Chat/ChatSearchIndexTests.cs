@@ -1,0 +1,112 @@
+using Ihec.Portal.Features.Chat;
+using Lucene.Net.Store;
+
+namespace Ihec.Portal.Tests.Chat;
+
+/// <summary>The transcript index on its own (a real Lucene folder): analysis, folding, stemming and ordering.</summary>
+public sealed class ChatSearchIndexTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "ihec-portal-tests", "chat-index-" + Guid.NewGuid().ToString("N"));
+
+    private ChatSearchIndex Open() => new(FSDirectory.Open(folder));
+
+    private static ChatMessage Message(string text, DateTimeOffset? at = null) => new()
+    {
+        ConversationId = Guid.NewGuid(),
+        Sequence = 1,
+        AuthorName = "Someone",
+        Text = text,
+        CreatedAt = at ?? new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero),
+    };
+
+    [Theory]
+    // Arabic: the article, hamza and alef forms, taa marbuta, alef maqsura, proclitics, plural stemming.
+    [InlineData("متى تبدأ الإنتخابات المحلية؟", "الانتخابات", true)]
+    [InlineData("موعد انتخابات مجالس المحافظات", "الانتخابات", true)]
+    [InlineData("موعد الانتخابات", "انتخابات", true)]
+    [InlineData("الاستعداد للانتخابات", "الانتخابات", true)]
+    [InlineData("أين المدرسة؟", "مدرسه", true)]
+    [InlineData("نقل إلى المستشفى", "مستشفي", true)]
+    [InlineData("بطاقة المراقب", "قائمة", false)]
+    // Sorani: the definite plural ending, and Kurdish typed with Arabic letters.
+    [InlineData("کاتی هەڵبژاردنەکان", "هەڵبژاردن", true)]
+    [InlineData("کارتی چاودێری کەی دەدرێت؟", "كارتي چاودێری", true)]
+    // English: case and stemming.
+    [InlineData("When are the observers accredited?", "OBSERVER accrediting", true)]
+    [InlineData("Registration closes on Monday", "registrations", true)]
+    [InlineData("Registration closes on Monday", "ballot", false)]
+    public void Words_are_found_in_their_folded_and_stemmed_forms(string text, string query, bool found)
+    {
+        using var index = Open();
+        index.Add([Message(text)]);
+        index.Commit(DateTimeOffset.UtcNow);
+
+        Assert.Equal(found, index.Search(query, ChatSearchOrder.Relevance, 0, 10).Total == 1);
+    }
+
+    [Fact]
+    public void Every_word_must_match_and_the_excerpt_marks_the_words_in_their_original_spelling()
+    {
+        using var index = Open();
+        var filler = string.Concat(Enumerable.Repeat("كلام آخر ", 40));
+        index.Add([Message(filler + "متى تبدأ الإنتخابات المحلية في المحافظة " + filler), Message("الانتخابات فقط")]);
+        index.Commit(DateTimeOffset.UtcNow);
+
+        var results = index.Search("الانتخابات المحليه", ChatSearchOrder.Relevance, 0, 10);
+
+        var hit = Assert.Single(results.Hits);
+        Assert.Contains(hit.Snippet, p => p.Match && p.Text == "الإنتخابات");
+        Assert.Contains(hit.Snippet, p => p.Match && p.Text == "المحلية");
+        Assert.StartsWith("…", hit.Snippet[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Results_come_best_first_or_newest_first_and_page()
+    {
+        using var index = Open();
+        var start = new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        var weak = Message("a long message about many things and among them the word ballot once, then more words about other matters", start.AddMinutes(2));
+        var strong = Message("ballot ballot", start);
+        var middle = Message("the ballot box", start.AddMinutes(1));
+        index.Add([weak, strong, middle]);
+        index.Commit(start.AddMinutes(2));
+
+        Assert.Equal([strong.Id, middle.Id, weak.Id], index.Search("ballot", ChatSearchOrder.Relevance, 0, 10).Hits.Select(h => h.MessageId));
+        Assert.Equal([weak.Id, middle.Id, strong.Id], index.Search("ballot", ChatSearchOrder.Newest, 0, 10).Hits.Select(h => h.MessageId));
+        var second = index.Search("ballot", ChatSearchOrder.Newest, 2, 2);
+        Assert.Equal(3, second.Total);
+        Assert.Equal([strong.Id], second.Hits.Select(h => h.MessageId));
+    }
+
+    [Fact]
+    public void The_watermark_is_kept_in_the_commit_and_the_same_message_is_stored_once()
+    {
+        var at = new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        var message = Message("observer badges", at);
+        using (var index = Open())
+        {
+            Assert.True(index.WasMissing);
+            Assert.Null(index.Watermark);
+            index.Add([message]);
+            index.Add([message]);
+            index.Commit(at);
+        }
+
+        using var reopened = Open();
+        Assert.False(reopened.WasMissing);
+        Assert.Equal(at, reopened.Watermark);
+        Assert.Equal(1, reopened.Count);
+        Assert.Equal(message.ConversationId, Assert.Single(reopened.Search("badge", ChatSearchOrder.Relevance, 0, 10).Hits).ConversationId);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,216 @@
+using System.Globalization;
+using Ihec.Portal.Infrastructure;
+using Ihec.Portal.Infrastructure.Search;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Ihec.Portal.Features.Chat;
+
+/// <summary>How transcript search results are ordered.</summary>
+public enum ChatSearchOrder
+{
+    /// <summary>Best matches first (then newest).</summary>
+    Relevance,
+    Newest,
+}
+
+/// <summary>One message found in the transcript index.</summary>
+public sealed record ChatIndexHit(Guid MessageId, Guid ConversationId, long Sequence, bool FromIhec, ChatMessageKind Kind, string AuthorName,
+    IReadOnlyList<SnippetPart> Snippet, DateTimeOffset CreatedAt);
+
+/// <summary>A page of transcript search results and how many messages matched in all.</summary>
+public sealed record ChatIndexResults(IReadOnlyList<ChatIndexHit> Hits, int Total)
+{
+    public static readonly ChatIndexResults Empty = new([], 0);
+}
+
+/// <summary>
+/// The full-text index of chat messages and private notes, for the media unit's transcript search. Its own Lucene folder
+/// (<c>chat-v1</c> under <see cref="PortalPaths.IndexFolder"/>), never the public search index, so no transcript can
+/// appear in public search. Each message's text is analysed in Arabic, Sorani and English (<see cref="PortalAnalyzer"/>:
+/// folding, stop words, stemming), as the library is; a query matches when every word matches in one of the three.
+/// Written only by <see cref="ChatSearchIndexer"/>, which tails the messages table; how far it got (its watermark)
+/// is kept in each commit's user data, so a restart continues where it stopped and a missing folder is a full rebuild.
+/// </summary>
+public sealed class ChatSearchIndex : IDisposable
+{
+    /// <summary>Bump when fields or analysis change: a new folder means a rebuild from the first message.</summary>
+    public const string SchemaFolder = "chat-v1";
+
+    private const string WatermarkKey = "watermark";
+    private const int SnippetLength = 220;
+
+    private readonly LuceneDirectory directory;
+    private readonly PortalAnalyzer analyzer = new();
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+
+    public ChatSearchIndex(PortalPaths paths)
+        : this(FSDirectory.Open(Path.Combine(paths.IndexFolder, SchemaFolder)))
+    {
+    }
+
+    public ChatSearchIndex(LuceneDirectory directory)
+    {
+        this.directory = directory;
+        WasMissing = !DirectoryReader.IndexExists(directory);
+        writer = new IndexWriter(directory, new IndexWriterConfig(PortalAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        if (!WasMissing && writer.CommitData.TryGetValue(WatermarkKey, out var stored)
+            && long.TryParse(stored, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+        {
+            Watermark = new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+
+        writer.Commit();
+        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+    }
+
+    /// <summary>True when there was no index in the folder at start (first start, new schema, deleted folder).</summary>
+    public bool WasMissing { get; }
+
+    /// <summary>The newest <see cref="ChatMessage.CreatedAt"/> indexed and committed, or null for an empty index.</summary>
+    public DateTimeOffset? Watermark { get; private set; }
+
+    /// <summary>How many messages the index holds.</summary>
+    public int Count
+    {
+        get
+        {
+            var searcher = searchers.Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                searchers.Release(searcher);
+            }
+        }
+    }
+
+    /// <summary>Adds the messages (or replaces them, by id); nothing is visible to searches until <see cref="Commit"/>.</summary>
+    internal void Add(IEnumerable<ChatMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            writer.UpdateDocument(new Term("id", message.Id.ToString("N")), ToLucene(message));
+        }
+    }
+
+    /// <summary>Commits what was added with the new watermark, and lets searches see it.</summary>
+    internal void Commit(DateTimeOffset watermark)
+    {
+        writer.SetCommitData(new Dictionary<string, string> { [WatermarkKey] = watermark.UtcTicks.ToString(CultureInfo.InvariantCulture) });
+        writer.Commit();
+        Watermark = watermark;
+        searchers.MaybeRefreshBlocking();
+    }
+
+    public ChatIndexResults Search(string? text, ChatSearchOrder order, int skip, int take)
+    {
+        var termsByLanguage = PortalAnalyzer.Languages.ToDictionary(l => l, l => analyzer.Terms(PortalAnalyzer.QueryField(l), text ?? ""));
+        var languages = new BooleanQuery();
+        foreach (var (language, terms) in termsByLanguage.Where(t => t.Value.Count > 0))
+        {
+            var all = new BooleanQuery();
+            foreach (var term in terms)
+            {
+                all.Add(new TermQuery(new Term("text_" + language, term)), Occur.MUST);
+            }
+
+            languages.Add(all, Occur.SHOULD);
+        }
+
+        if (languages.Clauses.Count == 0 || take <= 0)
+        {
+            return ChatIndexResults.Empty;
+        }
+
+        var searcher = searchers.Acquire();
+        try
+        {
+            var wanted = Math.Max(1, skip + take);
+            var newest = new SortField("created", SortFieldType.INT64, reverse: true);
+            var sort = order == ChatSearchOrder.Newest ? new Sort(newest) : new Sort(SortField.FIELD_SCORE, newest);
+            var top = searcher.Search(languages, null, wanted, sort, doDocScores: false, doMaxScore: false);
+            var hits = top.ScoreDocs.Skip(skip).Select(d => ToHit(searcher.Doc(d.Doc), termsByLanguage)).ToList();
+            return new ChatIndexResults(hits, top.TotalHits);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    private ChatIndexHit ToHit(Document doc, Dictionary<string, IReadOnlyList<string>> termsByLanguage)
+    {
+        var text = doc.Get("text") ?? "";
+        // The excerpt from the language whose analysis found the most matches (Arabic first on a tie).
+        var matches = PortalAnalyzer.Languages.Select(l => Offsets("text_" + l, text, termsByLanguage[l]))
+            .OrderByDescending(m => m.Count).First();
+        return new ChatIndexHit(Guid.Parse(doc.Get("id")), Guid.Parse(doc.Get("conversation")),
+            long.Parse(doc.Get("seq"), CultureInfo.InvariantCulture), doc.Get("ihec") == "1",
+            Enum.TryParse<ChatMessageKind>(doc.Get("kind"), out var kind) ? kind : ChatMessageKind.Message, doc.Get("author") ?? "",
+            LuceneSearchIndex.Snippet(text, matches, SnippetLength),
+            new DateTimeOffset(long.Parse(doc.Get("created"), CultureInfo.InvariantCulture), TimeSpan.Zero));
+    }
+
+    /// <summary>Where the terms occur in the text as the field analyses it (offsets into the original, unfolded text).</summary>
+    private List<(int Start, int End)> Offsets(string field, string text, IReadOnlyList<string> terms)
+    {
+        var offsets = new List<(int, int)>();
+        if (terms.Count == 0)
+        {
+            return offsets;
+        }
+
+        using var stream = analyzer.GetTokenStream(field, new StringReader(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            if (terms.Contains(term.ToString()) && (offsets.Count == 0 || offsets[^1].Item1 != offset.StartOffset))
+            {
+                offsets.Add((offset.StartOffset, offset.EndOffset));
+            }
+        }
+
+        stream.End();
+        return offsets;
+    }
+
+    private static Document ToLucene(ChatMessage message)
+    {
+        var doc = new Document
+        {
+            new StringField("id", message.Id.ToString("N"), Field.Store.YES),
+            new StringField("conversation", message.ConversationId.ToString("N"), Field.Store.YES),
+            new StoredField("seq", message.Sequence.ToString(CultureInfo.InvariantCulture)),
+            new StoredField("ihec", message.FromIhec ? "1" : "0"),
+            new StoredField("kind", message.Kind.ToString()),
+            new StoredField("author", message.AuthorName),
+            new StoredField("text", message.Text),
+            new StoredField("created", message.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)),
+            new NumericDocValuesField("created", message.CreatedAt.UtcTicks),
+        };
+        foreach (var language in PortalAnalyzer.Languages)
+        {
+            doc.Add(new TextField("text_" + language, message.Text, Field.Store.NO));
+        }
+
+        return doc;
+    }
+
+    public void Dispose()
+    {
+        searchers.Dispose();
+        writer.Dispose();
+        analyzer.Dispose();
+        directory.Dispose();
+    }
+}
