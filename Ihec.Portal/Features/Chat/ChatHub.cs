@@ -15,6 +15,12 @@ public sealed class ChatHub(ChatService chat, ChatConnections connections) : Hub
 {
     public const string Path = "/hubs/chat";
 
+    /// <summary>The largest chunk of an attachment a client should send to <see cref="SendAttachment"/>.</summary>
+    public const int MaxChunkBytes = 32 * 1024;
+
+    /// <summary>The largest hub message the server accepts: a <see cref="MaxChunkBytes"/> chunk in base64 (JSON) with its envelope fits.</summary>
+    public const long MaxReceiveMessageSize = 64 * 1024;
+
     public override async Task OnConnectedAsync()
     {
         connections.Opened(Context);
@@ -58,6 +64,32 @@ public sealed class ChatHub(ChatService chat, ChatConnections connections) : Hub
     /// <summary>Stores a message (once per <paramref name="clientMessageId"/>) and returns it with its sequence number.</summary>
     public Task<ChatResult<ChatMessageView>> Send(Guid conversationId, string clientMessageId, string text) =>
         chat.SendAsync(Context.User!, conversationId, clientMessageId, text, ChatMessageKind.Message, Context.ConnectionAborted);
+
+    /// <summary>
+    /// Sends a message with an attachment (a JPEG, PNG or WebP image, or a PDF, up to <c>Chat:MaxAttachmentBytes</c>, 10 MB),
+    /// streamed by the client: <paramref name="content"/> is a client-to-server stream of chunks of at most
+    /// <see cref="MaxChunkBytes"/> bytes (the .NET client passes an <c>IAsyncEnumerable&lt;byte[]&gt;</c> or a
+    /// <c>ChannelReader&lt;byte[]&gt;</c> argument, the JavaScript client a <c>Subject</c>). The file is checked by its
+    /// content, an image loses its metadata, and the upload is refused as soon as it passes the limit; the rest of the
+    /// stream is then ignored. Same checks, rate limit and fan-out as the pages; a resend with the same
+    /// <paramref name="clientMessageId"/> returns the stored message without storing the file again. The returned
+    /// message's <c>Attachment.Url</c> (<c>GET /chat/files/{messageId}</c>) serves the file to the conversation's
+    /// participants, with the same cookie the connection uses; anyone else gets 404.
+    /// </summary>
+    public async Task<ChatResult<ChatMessageView>> SendAttachment(Guid conversationId, string clientMessageId, string fileName, string? text,
+        IAsyncEnumerable<byte[]> content)
+    {
+        var stream = new ChatUploadStream(content);
+        try
+        {
+            return await chat.SendWithStreamedAttachmentAsync(Context.User!, conversationId, clientMessageId, text, stream, fileName, Context.ConnectionAborted);
+        }
+        finally
+        {
+            // Refused before the file was read (not the caller's conversation, a resend): the chunks still arriving are discarded.
+            stream.DiscardIfUnread();
+        }
+    }
 
     /// <summary>A note only the media unit sees.</summary>
     public Task<ChatResult<ChatMessageView>> SendNote(Guid conversationId, string clientMessageId, string text) =>

@@ -16,7 +16,12 @@ public static class ChatModule
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section))
             .Validate(o => o.IsValid(), $"Chat: MaxMessageLength must be 1–{ChatOptions.StoredTextLength}, and MessagesPerWindow and RateWindow more than zero.")
             .ValidateOnStart();
+        services.AddOptions<ChatOptions>().PostConfigure<Infrastructure.PortalPaths>((o, paths) =>
+            o.UploadFolder = string.IsNullOrWhiteSpace(o.UploadFolder) ? Path.Combine(paths.DataFolder, "chat-uploads") : Path.GetFullPath(o.UploadFolder));
         services.AddSignalR().AddHubOptions<ChatHub>(o => o.AddFilter<ChatCultureFilter>());
+        // An attachment arrives in chunks of up to ChatHub.MaxChunkBytes, base64 in the JSON protocol (a third larger). Set
+        // after every AddHubOptions<ChatHub>: each one registers a setup that copies the global limit (32 KB) over this one.
+        services.PostConfigure<HubOptions<ChatHub>>(o => o.MaximumReceiveMessageSize = ChatHub.MaxReceiveMessageSize);
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<ChatConnections>();
         services.AddSingleton<ChatLocalEvents>();

@@ -32,6 +32,12 @@ public sealed class ChatOptions
     /// </summary>
     public TimeSpan SearchIndexOverlap { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Where an attachment streamed through the hub is written while it arrives (deleted when the call ends); by default
+    /// <c>chat-uploads</c> in the data folder.
+    /// </summary>
+    public string? UploadFolder { get; set; }
+
     public bool IsValid() =>
         MaxMessageLength is > 0 and <= StoredTextLength && MessagesPerWindow > 0 && RateWindow > TimeSpan.Zero && MaxAttachmentBytes > 0;
 }

@@ -25,30 +25,9 @@ public sealed partial class ChatService
     public async Task<ChatResult<ChatMessageView>> SendWithAttachmentAsync(ClaimsPrincipal user, Guid conversationId, string? clientMessageId, string? messageText,
         Stream content, string? fileName, CancellationToken cancellationToken = default)
     {
-        if (await CallerAsync(user) is not { } caller)
+        if (await BeforeAttachmentAsync(user, conversationId, clientMessageId, messageText, cancellationToken) is { } early)
         {
-            return Fail<ChatMessageView>(ChatError.NotFound);
-        }
-
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            if (!await Visible(db, caller).AnyAsync(c => c.Id == conversationId, cancellationToken))
-            {
-                return Fail<ChatMessageView>(ChatError.NotFound);
-            }
-
-            if (!string.IsNullOrWhiteSpace(clientMessageId)
-                && await db.Set<ChatMessage>().AsNoTracking()
-                    .SingleOrDefaultAsync(m => m.ConversationId == conversationId && m.AuthorUserId == caller.UserId && m.ClientMessageId == clientMessageId, cancellationToken)
-                    is { } stored)
-            {
-                return ChatResult<ChatMessageView>.Ok(ChatMessageView.From(stored));
-            }
-        }
-
-        if ((messageText?.Trim().Length ?? 0) > Options.MaxMessageLength)
-        {
-            return Fail<ChatMessageView>(ChatError.TooLong, Options.MaxMessageLength, messageText!.Trim().Length);
+            return early;
         }
 
         var megabytes = Options.MaxAttachmentBytes / (1024 * 1024);
@@ -88,6 +67,109 @@ public sealed partial class ChatService
 
         return result;
     }
+
+    /// <summary>
+    /// The hub's upload (<c>ChatHub.SendAttachment</c>): the file arrives in chunks and is written as it comes to a temporary
+    /// file in <see cref="ChatOptions.UploadFolder"/>, refused as soon as it passes <see cref="ChatOptions.MaxAttachmentBytes"/>,
+    /// then checked, stripped and stored by <see cref="SendWithAttachmentAsync"/> exactly like a page's. A resend of a stored
+    /// message returns it before a byte is read. The temporary file is deleted however the upload ends.
+    /// </summary>
+    public async Task<ChatResult<ChatMessageView>> SendWithStreamedAttachmentAsync(ClaimsPrincipal user, Guid conversationId, string? clientMessageId,
+        string? messageText, IAsyncEnumerable<byte[]> chunks, string? fileName, CancellationToken cancellationToken = default)
+    {
+        if (await BeforeAttachmentAsync(user, conversationId, clientMessageId, messageText, cancellationToken) is { } early)
+        {
+            return early;
+        }
+
+        var folder = string.IsNullOrWhiteSpace(Options.UploadFolder) ? Path.GetTempPath() : Options.UploadFolder;
+        Directory.CreateDirectory(folder);
+        await using var received = new FileStream(Path.Combine(folder, Guid.NewGuid().ToString("N") + ".part"), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        await using (var chunk = chunks.GetAsyncEnumerator(cancellationToken))
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await chunk.MoveNextAsync();
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The client ended its stream with an error (or stopped it): what arrived is not the whole file.
+                    LogUploadInterrupted(logger, exception, conversationId);
+                    return Fail<ChatMessageView>(ChatError.AttachmentInterrupted);
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                if (chunk.Current is not { Length: > 0 } bytes)
+                {
+                    continue;
+                }
+
+                if (received.Length + bytes.Length > Options.MaxAttachmentBytes)
+                {
+                    // Stop reading at once: the rest of the stream is dropped by SignalR when this call returns.
+                    return Fail<ChatMessageView>(ChatError.AttachmentTooLarge, Options.MaxAttachmentBytes / (1024 * 1024));
+                }
+
+                await received.WriteAsync(bytes, cancellationToken);
+            }
+        }
+
+        received.Position = 0;
+        return await SendWithAttachmentAsync(user, conversationId, clientMessageId, messageText, received, fileName, cancellationToken);
+    }
+
+    /// <summary>
+    /// What is checked before an attachment is read: the conversation, the client message id and the text; and a resend of
+    /// a stored message, which returns it (null: go on and read the file).
+    /// </summary>
+    private async Task<ChatResult<ChatMessageView>?> BeforeAttachmentAsync(ClaimsPrincipal user, Guid conversationId, string? clientMessageId,
+        string? messageText, CancellationToken cancellationToken)
+    {
+        if (await CallerAsync(user) is not { } caller)
+        {
+            return Fail<ChatMessageView>(ChatError.NotFound);
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await Visible(db, caller).AnyAsync(c => c.Id == conversationId, cancellationToken))
+            {
+                return Fail<ChatMessageView>(ChatError.NotFound);
+            }
+
+            if (!string.IsNullOrWhiteSpace(clientMessageId)
+                && await db.Set<ChatMessage>().AsNoTracking()
+                    .SingleOrDefaultAsync(m => m.ConversationId == conversationId && m.AuthorUserId == caller.UserId && m.ClientMessageId == clientMessageId, cancellationToken)
+                    is { } stored)
+            {
+                return ChatResult<ChatMessageView>.Ok(ChatMessageView.From(stored));
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(clientMessageId) || clientMessageId.Length > ChatOptions.MaxClientMessageIdLength)
+        {
+            // Refused before the file is read, as the store would refuse it after.
+            return Fail<ChatMessageView>(ChatError.InvalidClientMessageId, ChatOptions.MaxClientMessageIdLength);
+        }
+
+        if ((messageText?.Trim().Length ?? 0) > Options.MaxMessageLength)
+        {
+            return Fail<ChatMessageView>(ChatError.TooLong, Options.MaxMessageLength, messageText!.Trim().Length);
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat conversation {ConversationId}: an attachment's upload stream ended with an error; nothing stored")]
+    private static partial void LogUploadInterrupted(ILogger logger, Exception exception, Guid conversationId);
 
     /// <summary>A message's attachment for a participant of its conversation; null (not found) for anyone else, and for a private note's outside the media unit.</summary>
     public async Task<ChatAttachmentContent?> OpenAttachmentAsync(ClaimsPrincipal user, Guid messageId, CancellationToken cancellationToken = default)

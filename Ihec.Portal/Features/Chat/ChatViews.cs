@@ -61,6 +61,8 @@ public enum ChatError
     InvalidLanguage,
     AttachmentTooLarge,
     AttachmentWrongType,
+    /// <summary>The attachment's upload stream ended with an error before the file was complete.</summary>
+    AttachmentInterrupted,
 }
 
 /// <summary>A value, or an expected failure with its text in the reader's language.</summary>
