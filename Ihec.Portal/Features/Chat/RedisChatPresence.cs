@@ -19,6 +19,9 @@ public sealed class ChatPresenceOptions
     public TimeSpan Expiry { get; set; } = TimeSpan.FromSeconds(45);
 
     public TimeSpan Heartbeat => Expiry / 3;
+
+    /// <summary>How long an instance waits after a change before publishing, so a burst of changes goes out once.</summary>
+    public static readonly TimeSpan Coalescing = TimeSpan.FromMilliseconds(200);
 }
 
 /// <summary>
@@ -106,7 +109,16 @@ internal sealed partial class RedisChatPresence(
         queue.OnMessage(message => Receive(message.Message.ToString()));
         presence.Changed += Signal;
         redis.ConnectionRestored += OnConnectionRestored;
-        await CatchUpAsync();
+        try
+        {
+            await CatchUpAsync();
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Redis not there yet (abortConnect=false): the others' publications fill the copy as they come.
+            LogPublishFailed(logger, ex);
+        }
+
         await base.StartAsync(cancellationToken);
     }
 
@@ -125,8 +137,12 @@ internal sealed partial class RedisChatPresence(
 
             try
             {
-                // Whichever comes first: a change here, or the heartbeat. Changes in a burst are published together.
-                await changed.WaitAsync(options.Value.Heartbeat, stoppingToken);
+                // Whichever comes first: a change here, or the heartbeat. After a change, wait a moment so that a
+                // burst of changes (many pages opening at once) is published as one.
+                if (await changed.WaitAsync(options.Value.Heartbeat, stoppingToken))
+                {
+                    await Task.Delay(ChatPresenceOptions.Coalescing, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {
