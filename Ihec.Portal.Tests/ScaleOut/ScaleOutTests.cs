@@ -185,7 +185,7 @@ public sealed class ScaleOutTests(ScaleOutPortals portals) : IClassFixture<Scale
 
         var stopped = DateTime.UtcNow;
         await WaitUntilAsync(() => !presenceOnA.IsOnline(mediaId), "the stopped instance's agent offline on A");
-        Assert.True(DateTime.UtcNow - stopped < ScaleOutInstance.PresenceExpiry + TimeSpan.FromSeconds(2), "gone within the expiry");
+        Assert.True(DateTime.UtcNow - stopped < ScaleOutInstance.PresenceExpiry + TimeSpan.FromSeconds(5), "gone within the expiry (with room for a loaded machine)");
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class ScaleOutTests(ScaleOutPortals portals) : IClassFixture<Scale
         Assert.Contains(userId, presenceOnA.UsersIn(conversationId));
         await WaitUntilAsync(() => !presenceOnA.IsOnline(userId) && !presenceOnB.IsOnline(userId), "the user offline on both instances");
 
-        Assert.True(DateTime.UtcNow - published < ScaleOutInstance.PresenceExpiry + TimeSpan.FromSeconds(2), "gone within the expiry");
+        Assert.True(DateTime.UtcNow - published < ScaleOutInstance.PresenceExpiry + TimeSpan.FromSeconds(5), "gone within the expiry (with room for a loaded machine)");
         Assert.Empty(presenceOnA.UsersIn(conversationId));
     }
 
