@@ -24,11 +24,21 @@ public sealed class ScaleOutPortals : IAsyncLifetime
 
     public ScaleOutInstance B { get; private set; } = null!;
 
+    private string database = null!;
+
+    /// <summary>A third instance on the same database and Redis, started; the test disposes it (stopping an instance).</summary>
+    public ScaleOutInstance StartAnother()
+    {
+        var instance = new ScaleOutInstance(database, Redis.ConnectionString, ChannelPrefix);
+        _ = instance.Server;
+        return instance;
+    }
+
     public Task InitializeAsync()
     {
         Redis = new RedisServer();
         Directory.CreateDirectory(sharedFolder);
-        var database = $"Data Source={Path.Combine(sharedFolder, "portal.db")}";
+        database = $"Data Source={Path.Combine(sharedFolder, "portal.db")}";
         // One after the other: A migrates, seeds and creates the first data-protection key; B finds them.
         A = new ScaleOutInstance(database, Redis.ConnectionString, ChannelPrefix);
         _ = A.Server;
@@ -65,6 +75,9 @@ public sealed class ScaleOutPortals : IAsyncLifetime
 /// <summary>One instance of the portal on the shared database and Redis.</summary>
 public sealed class ScaleOutInstance(string database, string redis, string channelPrefix) : PortalFactory
 {
+    /// <summary>Short, so the tests see a stopped instance's users drop off quickly (the default is 45 s).</summary>
+    public static readonly TimeSpan PresenceExpiry = TimeSpan.FromSeconds(3);
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Database:ConnectionString"] = database,
@@ -72,6 +85,7 @@ public sealed class ScaleOutInstance(string database, string redis, string chann
         ["Redis:ChannelPrefix"] = channelPrefix,
         ["Redis:DataProtectionKey"] = channelPrefix + "data-protection-keys",
         ["Chat:MessagesPerWindow"] = "10000",
+        ["Chat:Presence:Expiry"] = PresenceExpiry.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
     };
 
     /// <summary>Signs in through this instance's sign-in form and returns the session's <c>Cookie</c> header.</summary>

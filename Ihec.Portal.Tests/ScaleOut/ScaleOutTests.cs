@@ -4,6 +4,7 @@ using Ihec.Portal.Features.Chat;
 using Ihec.Portal.Infrastructure.Data;
 using Ihec.Portal.Infrastructure.Search;
 using Ihec.Portal.Tests.Chat;
+using Ihec.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ namespace Ihec.Portal.Tests.ScaleOut;
 
 /// <summary>
 /// Two instances on one database and one real Redis (<c>Redis:ConnectionString</c>): chat through the backplane and the
-/// Redis page channel, a sign-in valid on both, session revocations and search index writes reaching both.
+/// Redis page channel, a sign-in valid on both, session revocations and search index writes reaching both, chat
+/// presence (who is online, who has a conversation open) known on both, and the away e-mail sent once for both.
 /// </summary>
 public sealed class ScaleOutTests(ScaleOutPortals portals) : IClassFixture<ScaleOutPortals>
 {
@@ -145,6 +147,143 @@ public sealed class ScaleOutTests(ScaleOutPortals portals) : IClassFixture<Scale
         await WaitUntilAsync(() => onB.Search(new SearchRequest(word)).Total == 0, "the document gone from B");
 
         Assert.Empty(portals.A.Services.GetRequiredService<ISearchIndex>().Search(new SearchRequest(word)).Hits);
+    }
+
+    [Fact]
+    public async Task An_agent_connected_to_instance_B_is_online_on_instance_As_queue_until_the_connection_closes()
+    {
+        var mediaId = await UserIdAsync(Media);
+        var presenceOnA = portals.A.Services.GetRequiredService<ChatPresence>();
+        // The other tests' agent connections have closed (on whichever instance they were).
+        await WaitUntilAsync(() => !presenceOnA.IsOnline(mediaId), "the agent offline before the test");
+        using var queueOnA = portals.A.ClientWithCookie(await portals.A.SignInAsync(Media));
+        Assert.False(await OnlineOnQueueAsync(queueOnA, mediaId));
+
+        var agentOnB = await portals.B.ConnectAsync(await portals.B.SignInAsync(Media));
+        await WaitUntilAsync(() => presenceOnA.IsOnline(mediaId), "the agent on B online on A");
+        Assert.True(await OnlineOnQueueAsync(queueOnA, mediaId));
+        Assert.Contains(portals.B.Services.GetRequiredService<Ihec.Portal.Infrastructure.Redis.PortalInstance>().Id,
+            portals.A.Services.GetRequiredService<ChatRemotePresence>().Instances);
+
+        await agentOnB.DisposeAsync();
+        await WaitUntilAsync(() => !presenceOnA.IsOnline(mediaId), "the agent offline on A once the connection on B closed");
+        Assert.False(await OnlineOnQueueAsync(queueOnA, mediaId));
+    }
+
+    [Fact]
+    public async Task The_agents_of_a_stopped_instance_drop_off_the_others_presence()
+    {
+        var mediaId = await UserIdAsync(Media);
+        var presenceOnA = portals.A.Services.GetRequiredService<ChatPresence>();
+        await WaitUntilAsync(() => !presenceOnA.IsOnline(mediaId), "the agent offline before the test");
+        var third = portals.StartAnother();
+        // The agent's queue page is open on the third instance (a circuit: it never leaves before the instance stops).
+        _ = third.Services.GetRequiredService<ChatPresence>().Enter(mediaId);
+        await WaitUntilAsync(() => presenceOnA.IsOnline(mediaId), "the agent on the third instance online on A");
+
+        await third.DisposeAsync();
+
+        var stopped = DateTime.UtcNow;
+        await WaitUntilAsync(() => !presenceOnA.IsOnline(mediaId), "the stopped instance's agent offline on A");
+        Assert.True(DateTime.UtcNow - stopped < ScaleOutInstance.PresenceExpiry + TimeSpan.FromSeconds(5), "gone within the expiry (with room for a loaded machine)");
+    }
+
+    [Fact]
+    public async Task The_users_of_an_instance_that_died_without_a_word_drop_off_within_the_expiry()
+    {
+        // What a crashed instance leaves: one publication of its presence and then silence (no heartbeat, no goodbye).
+        var userId = "crashed-" + NewId();
+        var conversationId = Guid.NewGuid();
+        var presenceOnA = portals.A.Services.GetRequiredService<ChatPresence>();
+        var presenceOnB = portals.B.Services.GetRequiredService<ChatPresence>();
+        await using var raw = await ConnectionMultiplexer.ConnectAsync(portals.Redis.ConnectionString);
+        var message = new RedisChatPresence.Message(NewId(), 1, (long)ScaleOutInstance.PresenceExpiry.TotalMilliseconds,
+            [userId], new Dictionary<Guid, string[]> { [conversationId] = [userId] }, Gone: false);
+        var published = DateTime.UtcNow;
+        await raw.GetSubscriber().PublishAsync(RedisChannel.Literal(portals.ChannelPrefix + "chat:presence"),
+            System.Text.Json.JsonSerializer.Serialize(message, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)));
+
+        await WaitUntilAsync(() => presenceOnA.IsOnline(userId) && presenceOnB.IsOnline(userId), "the user online on both instances");
+        Assert.Contains(userId, presenceOnA.UsersIn(conversationId));
+        await WaitUntilAsync(() => !presenceOnA.IsOnline(userId) && !presenceOnB.IsOnline(userId), "the user offline on both instances");
+
+        Assert.True(DateTime.UtcNow - published < ScaleOutInstance.PresenceExpiry + TimeSpan.FromSeconds(5), "gone within the expiry (with room for a loaded machine)");
+        Assert.Empty(presenceOnA.UsersIn(conversationId));
+    }
+
+    [Fact]
+    public async Task A_member_viewing_the_conversation_on_instance_B_gets_no_e_mail_for_a_reply_through_instance_A()
+    {
+        var topic = "Viewing " + NewId()[..8];
+        var memberId = await UserIdAsync(TammuzMember);
+        var presenceOnA = portals.A.Services.GetRequiredService<ChatPresence>();
+        await using var member = await portals.B.ConnectAsync(await portals.B.SignInAsync(TammuzMember));
+        var started = await member.InvokeAsync<ChatResult<ConversationView>>("Start", topic, "ar");
+        Assert.True(started.Succeeded, started.ErrorText);
+        var conversation = started.Value!;
+        Assert.True((await member.InvokeAsync<ChatResult<IReadOnlyList<ChatMessageView>>>("Join", conversation.Id, 0L)).Succeeded);
+        await WaitUntilAsync(() => presenceOnA.UsersIn(conversation.Id).Contains(memberId), "the member viewing on B known on A");
+        await using var agent = await portals.A.ConnectAsync(await portals.A.SignInAsync(Media));
+
+        await SendAsync(agent, "Send", conversation.Id, "You are reading this on B.");
+        Assert.Empty(MailsAbout(topic));
+
+        // Once the member has left the conversation on B, the next reply through A is e-mailed.
+        await member.InvokeAsync("Leave", conversation.Id);
+        await WaitUntilAsync(() => !presenceOnA.UsersIn(conversation.Id).Contains(memberId), "the member gone from the conversation on A");
+        await SendAsync(agent, "Send", conversation.Id, "Now you are away.");
+        Assert.Contains("Now you are away.", Assert.Single(MailsAbout(topic)).TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_nobody_viewing_replies_through_both_instances_in_the_interval_send_one_e_mail()
+    {
+        var topic = "Once " + NewId()[..8];
+        ConversationView conversation;
+        await using (var member = await portals.B.ConnectAsync(await portals.B.SignInAsync(TammuzMember)))
+        {
+            var started = await member.InvokeAsync<ChatResult<ConversationView>>("Start", topic, "ar");
+            Assert.True(started.Succeeded, started.ErrorText);
+            conversation = started.Value!;
+            await SendAsync(member, "Send", conversation.Id, "Is anyone there?");
+        }
+
+        await using var agentOnA = await portals.A.ConnectAsync(await portals.A.SignInAsync(Media));
+        await using var agentOnB = await portals.B.ConnectAsync(await portals.B.SignInAsync(Media));
+        Assert.Empty(portals.A.Services.GetRequiredService<ChatPresence>().UsersIn(conversation.Id));
+        Assert.Empty(portals.B.Services.GetRequiredService<ChatPresence>().UsersIn(conversation.Id));
+
+        // Both at once, then one more through each: each instance would e-mail once if it counted alone.
+        await Task.WhenAll(
+            SendAsync(agentOnA, "Send", conversation.Id, "First reply through A."),
+            SendAsync(agentOnB, "Send", conversation.Id, "First reply through B."));
+        await SendAsync(agentOnB, "Send", conversation.Id, "Second reply through B.");
+        await SendAsync(agentOnA, "Send", conversation.Id, "Second reply through A.");
+
+        var mail = Assert.Single(MailsAbout(topic));
+        Assert.Equal(TammuzMember, mail.To.Mailboxes.Single().Address);
+        Assert.Contains("First reply through", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    /// <summary>The e-mails about the topic that either instance sent (each has its own pickup folder).</summary>
+    private List<MimeKit.MimeMessage> MailsAbout(string topic) =>
+        portals.A.Mails().Concat(portals.B.Mails()).Where(m => (m.Subject ?? "").Contains(topic, StringComparison.Ordinal)).ToList();
+
+    private async Task<string> UserIdAsync(string email)
+    {
+        await using var scope = portals.A.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!.Id;
+    }
+
+    /// <summary>Whether A's queue page (<c>/ihec/chat</c>) shows the agent as online now.</summary>
+    private static async Task<bool> OnlineOnQueueAsync(HttpClient client, string agentId)
+    {
+        var response = await client.GetAsync("/ihec/chat");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        var badge = page.QuerySelector($"#agents li[data-agent='{agentId}'] .badge");
+        Assert.NotNull(badge);
+        return badge.ClassList.Contains("badge-accredited");
     }
 
     private static async Task<ChatMessageView> SendAsync(HubConnection connection, string method, Guid conversationId, string text)

@@ -4,9 +4,11 @@ using Ihec.Portal.Features.Accounts;
 using Ihec.Portal.Infrastructure.Data;
 using Ihec.Portal.Infrastructure.Email;
 using Ihec.Portal.Infrastructure.Localisation;
+using Ihec.Portal.Infrastructure.Redis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Ihec.Portal.Features.Chat;
 
@@ -21,28 +23,121 @@ public sealed class ChatAwayEmailOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(15);
 }
 
+/// <summary>At most one away e-mail per conversation per <see cref="ChatAwayEmailOptions.Interval"/>.</summary>
+internal interface IChatAwayEmailThrottle
+{
+    /// <summary>Whether this instance knows of an e-mail about the conversation within the interval (in memory: no I/O).</summary>
+    bool RecentlySent(Guid conversationId);
+
+    /// <summary>Records an e-mail about the conversation now, unless one was sent within the interval: true when the caller may send.</summary>
+    ValueTask<bool> TryClaimAsync(Guid conversationId, CancellationToken cancellationToken);
+}
+
+/// <summary>The throttle of one instance: when each conversation was last e-mailed about, in memory.</summary>
+internal sealed class LocalChatAwayEmailThrottle(IOptions<ChatAwayEmailOptions> options, TimeProvider clock) : IChatAwayEmailThrottle
+{
+    private const int MaxRemembered = 10_000;
+
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> lastSent = new();
+
+    public bool RecentlySent(Guid conversationId) =>
+        lastSent.TryGetValue(conversationId, out var sentAt) && clock.GetUtcNow() - sentAt < options.Value.Interval;
+
+    public ValueTask<bool> TryClaimAsync(Guid conversationId, CancellationToken cancellationToken) => ValueTask.FromResult(TryClaim(conversationId));
+
+    public bool TryClaim(Guid conversationId)
+    {
+        var now = clock.GetUtcNow();
+        var interval = options.Value.Interval;
+        if (lastSent.Count > MaxRemembered)
+        {
+            // Conversations whose interval has passed need no entry: forget them, so the table does not grow for ever.
+            foreach (var old in lastSent.Where(p => now - p.Value >= interval).ToList())
+            {
+                lastSent.TryRemove(old);
+            }
+        }
+
+        while (true)
+        {
+            if (lastSent.TryGetValue(conversationId, out var last))
+            {
+                return now - last >= interval && lastSent.TryUpdate(conversationId, now, last);
+            }
+
+            if (lastSent.TryAdd(conversationId, now))
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Another instance e-mailed about the conversation, <paramref name="ago"/> ago: later replies here need not ask Redis.</summary>
+    public void SentElsewhere(Guid conversationId, TimeSpan ago) => lastSent[conversationId] = clock.GetUtcNow() - ago;
+}
+
+/// <summary>
+/// The throttle shared by every instance (with Redis): the claim is an atomic <c>SET key NX PX interval</c> per
+/// conversation, so of two instances sending replies in the same interval one e-mails. What is known here (sent from
+/// here, or a claim another instance holds) is remembered in memory, so the replies after it cost no round trip.
+/// </summary>
+internal sealed class RedisChatAwayEmailThrottle(
+    IConnectionMultiplexer redis,
+    PortalInstance instance,
+    IOptions<RedisOptions> redisOptions,
+    IOptions<ChatAwayEmailOptions> options,
+    TimeProvider clock) : IChatAwayEmailThrottle
+{
+    private readonly LocalChatAwayEmailThrottle local = new(options, clock);
+
+    public bool RecentlySent(Guid conversationId) => local.RecentlySent(conversationId);
+
+    public async ValueTask<bool> TryClaimAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        var interval = options.Value.Interval;
+        if (!local.TryClaim(conversationId))
+        {
+            return false;
+        }
+
+        if (interval <= TimeSpan.Zero)
+        {
+            return true;
+        }
+
+        var db = redis.GetDatabase();
+        RedisKey key = $"{redisOptions.Value.ChannelPrefix}chat:away-email:{conversationId:N}";
+        if (await db.StringSetAsync(key, instance.Id, interval, When.NotExists))
+        {
+            return true;
+        }
+
+        // Another instance e-mailed: remember until when, so the next replies here stop at RecentlySent.
+        var left = await db.KeyTimeToLiveAsync(key) ?? interval;
+        local.SentElsewhere(conversationId, interval - left);
+        return false;
+    }
+}
+
 /// <summary>
 /// Decorates the fan-out: after a reply from the media unit is delivered, if no member of the organisation has the
 /// conversation open (no joined hub connection, no open conversation page, as <see cref="ChatPresence"/> knows them),
 /// the member who started the conversation and every member who wrote in it get the reply by e-mail, in their own
-/// language, with a link — at most once per conversation per <see cref="ChatAwayEmailOptions.Interval"/>.
+/// language, with a link — at most once per conversation per <see cref="ChatAwayEmailOptions.Interval"/>
+/// (<see cref="IChatAwayEmailThrottle"/>). With Redis both checks cover every instance: <see cref="ChatPresence"/> knows
+/// the other instances' viewers, and the throttle is claimed in Redis.
 /// </summary>
 internal sealed class ChatAwayEmailFanOut(
     IChatFanOut inner,
     ChatPresence presence,
+    IChatAwayEmailThrottle throttle,
     IDbContextFactory<PortalDbContext> dbFactory,
     IEmailSender email,
     IStringLocalizer<ChatOpsText> text,
     IOptions<ChatAwayEmailOptions> options,
     IOptions<PortalUrlOptions> urls,
-    TimeProvider clock,
     ILogger<ChatAwayEmailFanOut> logger) : IChatFanOut
 {
-    /// <summary>When each conversation was last e-mailed about (per instance).</summary>
-    private static readonly ConcurrentDictionary<Guid, DateTimeOffset> LastSent = new();
-
-    private const int MaxRemembered = 10_000;
-
     public async Task MessageStoredAsync(ChatMessageView message, CancellationToken cancellationToken = default)
     {
         await inner.MessageStoredAsync(message, cancellationToken);
@@ -64,9 +159,7 @@ internal sealed class ChatAwayEmailFanOut(
     {
         // This runs on the agent's send, before its acknowledgement: the usual cases (the organisation was e-mailed a
         // moment ago, or a member has the conversation open) cost no query or one.
-        var now = clock.GetUtcNow();
-        var interval = options.Value.Interval;
-        if (LastSent.TryGetValue(message.ConversationId, out var sentAt) && now - sentAt < interval)
+        if (throttle.RecentlySent(message.ConversationId))
         {
             return;
         }
@@ -102,31 +195,10 @@ internal sealed class ChatAwayEmailFanOut(
             return;
         }
 
-        if (LastSent.Count > MaxRemembered)
+        // Claimed last, when an e-mail is really going out: a reply seen by a member does not hold back the next one.
+        if (!await throttle.TryClaimAsync(conversation.Id, cancellationToken))
         {
-            // Conversations whose interval has passed need no entry: forget them, so the table does not grow for ever.
-            foreach (var old in LastSent.Where(p => now - p.Value >= interval).ToList())
-            {
-                LastSent.TryRemove(old);
-            }
-        }
-
-        while (true)
-        {
-            if (LastSent.TryGetValue(conversation.Id, out var last))
-            {
-                if (now - last < interval || !LastSent.TryUpdate(conversation.Id, now, last))
-                {
-                    return;
-                }
-
-                break;
-            }
-
-            if (LastSent.TryAdd(conversation.Id, now))
-            {
-                break;
-            }
+            return;
         }
 
         var link = $"{urls.Value.PublicBaseUrl.TrimEnd('/')}/chat/{conversation.Id}";

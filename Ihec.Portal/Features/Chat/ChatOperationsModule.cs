@@ -1,3 +1,4 @@
+using Ihec.Portal.Infrastructure.Redis;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Ihec.Portal.Features.Chat;
@@ -15,7 +16,23 @@ public static class ChatOperationsModule
             .Validate(o => o.Interval >= TimeSpan.Zero, "Chat:AwayEmail:Interval must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<ChatWorkingHours>();
-        services.AddSingleton<ChatPresence>();
+        services.AddOptions<ChatPresenceOptions>().Bind(configuration.GetSection(ChatPresenceOptions.Section))
+            .Validate(o => o.Expiry >= TimeSpan.FromSeconds(1), "Chat:Presence:Expiry must be at least one second.")
+            .ValidateOnStart();
+        if (RedisOptions.From(configuration).Enabled)
+        {
+            // Several instances: presence and the away e-mail's throttle are shared through Redis.
+            services.AddSingleton<ChatRemotePresence>();
+            services.AddSingleton(sp => new ChatPresence(sp.GetRequiredService<ChatRemotePresence>()));
+            services.AddHostedService<RedisChatPresence>();
+            services.AddSingleton<IChatAwayEmailThrottle, RedisChatAwayEmailThrottle>();
+        }
+        else
+        {
+            services.AddSingleton<ChatPresence>(_ => new ChatPresence());
+            services.AddSingleton<IChatAwayEmailThrottle, LocalChatAwayEmailThrottle>();
+        }
+
         services.AddSingleton<ChatPresenceHubFilter>();
         services.AddSignalR().AddHubOptions<ChatHub>(o => o.AddFilter<ChatPresenceHubFilter>());
 

@@ -84,7 +84,7 @@ public sealed partial class ChatService
             .ToList();
     }
 
-    /// <summary>The media unit's agents (not deactivated), with whether each is online on this instance.</summary>
+    /// <summary>The media unit's agents (not deactivated), with whether each is online (on any live instance with Redis).</summary>
     public async Task<IReadOnlyList<ChatAgent>> AgentsAsync(ClaimsPrincipal user, ChatPresence presence, CancellationToken cancellationToken = default)
     {
         if (await CallerAsync(user) is not { IsAgent: true })

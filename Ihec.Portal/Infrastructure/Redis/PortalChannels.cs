@@ -11,6 +11,9 @@ public static class PortalChannels
     /// <summary>The chat's page events (<c>ChatLocalEvents</c>), for every instance including the sender.</summary>
     public static readonly RedisChannel Chat = RedisChannel.Literal("chat:events");
 
+    /// <summary>Each instance's chat presence (who is online, who has which conversation open), for the others.</summary>
+    public static readonly RedisChannel ChatPresence = RedisChannel.Literal("chat:presence");
+
     /// <summary>What one instance wrote to its search index, for the others' indexes.</summary>
     public static readonly RedisChannel Search = RedisChannel.Literal("search:changes");
 
