@@ -31,6 +31,7 @@ public static class ChatModule
         }
 
         services.AddScoped<ChatService>();
+        services.AddSingleton<ChatMessageWriter>();
         services.AddSingleton<IStoredFileReferences>(new StoredFileReferences(db => db.Set<ChatMessage>().Where(m => m.AttachmentFileId != null).Select(m => m.AttachmentFileId)));
         // The conversation pages catch up when their circuit's connection comes back.
         services.AddScoped<ChatCircuitConnection>();
