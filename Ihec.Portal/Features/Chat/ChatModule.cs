@@ -40,6 +40,7 @@ public static class ChatModule
         services.AddSingleton<ChatSearchIndex>();
         services.AddSingleton<ChatSearchIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<ChatSearchIndexer>());
+        services.AddSingleton<ChatMessageWriter>();
         services.AddSingleton<IStoredFileReferences>(new StoredFileReferences(db => db.Set<ChatMessage>().Where(m => m.AttachmentFileId != null).Select(m => m.AttachmentFileId)));
         // The conversation pages catch up when their circuit's connection comes back.
         services.AddScoped<ChatCircuitConnection>();

@@ -30,16 +30,15 @@ public sealed partial class ChatService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IAuthorizationService authorization,
     IChatFanOut fanOut,
-    ChatRateLimiter rateLimiter,
     Ihec.Portal.Infrastructure.Files.IFileStorage files,
     IHttpContextAccessor http,
     IOptions<ChatOptions> options,
     IStringLocalizer<ChatText> text,
     TimeProvider clock,
     ILogger<ChatService> logger,
-    Infrastructure.Operations.PortalMetrics metrics,
     DatabaseWriteGate writeGate,
-    ChatSearchIndex searchIndex)
+    ChatSearchIndex searchIndex,
+    ChatMessageWriter writer)
 {
     /// <summary>The most messages one catch-up returns; a client asks again after the last one it got.</summary>
     public const int MaxBatch = 500;
@@ -219,86 +218,39 @@ public sealed partial class ChatService(
         {
             return Fail<ChatMessageView>(ChatError.TooLong, Options.MaxMessageLength, body.Length);
         }
-
-        for (var attempt = 1; ; attempt++)
+        var message = new ChatMessage
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            // One query: the conversation if the caller may write in it (for a CSO member, only while its organisation is
-            // accredited, read on every send so a suspension takes effect at once), and the message already stored under
-            // this client message id, if any (the resend of a message whose acknowledgement was lost).
-            var found = await Visible(db, caller).Where(c => c.Id == conversationId)
-                .Select(c => new
-                {
-                    Conversation = c,
-                    Stored = db.Set<ChatMessage>().FirstOrDefault(m => m.ConversationId == c.Id && m.AuthorUserId == caller.UserId && m.ClientMessageId == clientMessageId),
-                })
-                .SingleOrDefaultAsync(cancellationToken);
-            if (found is null)
-            {
+            ConversationId = conversationId,
+            ClientMessageId = clientMessageId,
+            AuthorUserId = caller.UserId,
+            AuthorName = caller.Name,
+            FromIhec = caller.IsAgent,
+            Kind = kind,
+            Text = body,
+            CreatedAt = clock.GetUtcNow(),
+            AttachmentFileId = attachment?.FileId,
+            AttachmentKind = attachment?.Kind,
+            AttachmentName = attachment?.Name,
+            AttachmentLength = attachment?.Length,
+        };
+
+        // The writer checks, inside its transaction, that the conversation is the caller's (for a CSO member, its
+        // organisation's, while it is accredited: a suspension takes effect at once), returns the stored message for a
+        // resend, applies the rate limit and numbers the message (see ChatMessageWriter).
+        var outcome = await writer.WriteAsync(message, caller.OrganisationId, cancellationToken);
+        switch (outcome.Status)
+        {
+            case ChatWriteStatus.NotFound:
                 return Fail<ChatMessageView>(ChatError.NotFound);
-            }
-
-            if (found.Stored is { } stored)
-            {
-                return ChatResult<ChatMessageView>.Ok(ChatMessageView.From(stored));
-            }
-
-            var conversation = found.Conversation;
-
-            // Counted once per message, not per attempt; a resend of a stored message (above) is never counted.
-            if (attempt == 1 && !rateLimiter.TryAcquire(caller.UserId))
-            {
+            case ChatWriteStatus.RateLimited:
                 return Fail<ChatMessageView>(ChatError.RateLimited);
-            }
-
-            var now = clock.GetUtcNow();
-            var message = new ChatMessage
-            {
-                ConversationId = conversationId,
-                Sequence = conversation.LastSequence + 1,
-                ClientMessageId = clientMessageId,
-                AuthorUserId = caller.UserId,
-                AuthorName = caller.Name,
-                FromIhec = caller.IsAgent,
-                Kind = kind,
-                Text = body,
-                CreatedAt = now,
-                AttachmentFileId = attachment?.FileId,
-                AttachmentKind = attachment?.Kind,
-                AttachmentName = attachment?.Name,
-                AttachmentLength = attachment?.Length,
-            };
-            db.Add(message);
-            conversation.LastSequence = message.Sequence;
-            conversation.UpdatedAt = now;
-            if (!caller.IsAgent && conversation.State == ConversationState.Pending)
-            {
-                // The organisation answered what the media unit was waiting for.
-                conversation.State = ConversationState.Open;
-            }
-
-            try
-            {
-                // One transaction (BEGIN IMMEDIATE, INSERT, UPDATE with the LastSequence check, COMMIT), one writer of
-                // this instance at a time on SQLite (see DatabaseWriteGate).
-                using (await writeGate.EnterAsync(cancellationToken))
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-            }
-            catch (DbUpdateException exception) when (attempt < MaxSaveAttempts)
-            {
-                // Another message took the number (the concurrency token on LastSequence or the unique index), or the
-                // same message was resent concurrently: the next attempt sees which.
-                LogSaveRetry(logger, conversationId, attempt, exception.GetType().Name);
-                continue;
-            }
-
-            metrics.ChatMessageStored(kind.ToString());
-            var view = ChatMessageView.From(message);
-            await FanOutAsync(f => f.MessageStoredAsync(view, CancellationToken.None), conversationId);
-            return ChatResult<ChatMessageView>.Ok(view);
+            case ChatWriteStatus.AlreadyStored:
+                return ChatResult<ChatMessageView>.Ok(ChatMessageView.From(outcome.Message!));
         }
+
+        var view = ChatMessageView.From(outcome.Message!);
+        await FanOutAsync(f => f.MessageStoredAsync(view, CancellationToken.None), conversationId);
+        return ChatResult<ChatMessageView>.Ok(view);
     }
 
     /// <summary>Records that the caller has received (and, when <paramref name="read"/>, read) the conversation up to a sequence number; marks never go back.</summary>

@@ -61,6 +61,7 @@ public static class DataModule
             var tuning = new SqliteTuning(options.SqliteSynchronous.ToUpperInvariant(), options.SqliteBusyTimeoutMs);
             services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connection).AddInterceptors(tuning));
             services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
+            services.AddHostedService<SqliteCheckpointer>();
         }
 
         // Identity's EF stores want a scoped context; components and services use the factory.

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -20,21 +21,28 @@ namespace Ihec.Portal.Infrastructure.Data;
 /// </summary>
 internal sealed class SqliteTuning(string synchronous, int busyTimeoutMs) : DbConnectionInterceptor
 {
-    private readonly string pragmas =
-        $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA busy_timeout={busyTimeoutMs};";
+    // journal_mode is a property of the file: switched once by the first connection of this process (the other
+    // connections find it switched); the other two are per connection and cost no I/O, so they run on every open.
+    private readonly string first = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA busy_timeout={busyTimeoutMs};";
+    private readonly string every = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout={busyTimeoutMs};";
+    private int switched;
+
+    private string Pragmas => Volatile.Read(ref switched) == 1 ? every : first;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = pragmas;
+        command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        Volatile.Write(ref switched, 1);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = pragmas;
+        command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Volatile.Write(ref switched, 1);
     }
 }
 
@@ -80,4 +88,45 @@ public sealed class DatabaseWriteGate(bool serialise)
             }
         }
     }
+}
+
+/// <summary>
+/// Moves the write-ahead log into the database file every second (<c>PRAGMA wal_checkpoint(PASSIVE)</c>) on a
+/// connection of its own. The chat writer's connection never checkpoints on commit, so the disk syncs of a checkpoint
+/// (with <c>synchronous=NORMAL</c>, a checkpoint is when the log is synced) happen here and not while a sender waits.
+/// A passive checkpoint takes no write lock: writers go on appending to the log meanwhile. The portal's other
+/// connections keep SQLite's automatic checkpoint as a backstop.
+/// </summary>
+internal sealed partial class SqliteCheckpointer(IDbContextFactory<PortalDbContext> dbFactory, ILogger<SqliteCheckpointer> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await timer.WaitForNextTickAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogCheckpointFailed(logger, exception);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite checkpoint failed; trying again in a second")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
 }

@@ -18,6 +18,7 @@ public sealed class PortalMetrics
     private readonly Counter<long> hubConnections;
     private readonly UpDownCounter<long> activeHubConnections;
     private readonly Counter<long> chatMessagesStored;
+    private readonly Histogram<long> chatWriteBatch;
     private readonly Counter<long> tallyEngineCalls;
     private readonly Histogram<double> tallyEngineDuration;
 
@@ -30,6 +31,8 @@ public sealed class PortalMetrics
             "SignalR hub connections open now on this instance.");
         chatMessagesStored = meter.CreateCounter<long>("ihec.portal.chat.messages_stored", "{message}",
             "Chat messages and private notes stored.");
+        chatWriteBatch = meter.CreateHistogram<long>("ihec.portal.chat.write.batch", "{message}",
+            "Chat messages per write transaction (group commit): above 1 when senders queued behind a write.");
         tallyEngineCalls = meter.CreateCounter<long>("ihec.portal.tally_engine.calls", "{call}",
             "Calls to the tally engine, by operation and outcome.");
         tallyEngineDuration = meter.CreateHistogram<double>("ihec.portal.tally_engine.call.duration", "s",
@@ -48,6 +51,8 @@ public sealed class PortalMetrics
 
     public void ChatMessageStored(string kind) =>
         chatMessagesStored.Add(1, new KeyValuePair<string, object?>("chat.message.kind", kind));
+
+    public void ChatBatchWritten(int messages) => chatWriteBatch.Record(messages);
 
     public void TallyEngineCalled(string operation, string outcome, bool demo, TimeSpan duration)
     {
