@@ -97,9 +97,14 @@ public sealed class DatabaseWriteGate(bool serialise)
 /// A passive checkpoint takes no write lock: writers go on appending to the log meanwhile. The portal's other
 /// connections keep SQLite's automatic checkpoint as a backstop.
 /// </summary>
-internal sealed partial class SqliteCheckpointer(IDbContextFactory<PortalDbContext> dbFactory, ILogger<SqliteCheckpointer> logger) : BackgroundService
+public sealed partial class SqliteCheckpointer(IDbContextFactory<PortalDbContext> dbFactory, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    private long completed;
+
+    /// <summary>Checkpoints run so far (tests wait on it).</summary>
+    public long Completed => Interlocked.Read(ref completed);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -119,6 +124,7 @@ internal sealed partial class SqliteCheckpointer(IDbContextFactory<PortalDbConte
             {
                 await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
                 await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", stoppingToken);
+                Interlocked.Increment(ref completed);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
