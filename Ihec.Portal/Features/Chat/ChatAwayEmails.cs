@@ -138,9 +138,28 @@ internal sealed class ChatAwayEmailFanOut(
     IOptions<PortalUrlOptions> urls,
     ILogger<ChatAwayEmailFanOut> logger) : IChatFanOut
 {
+    /// <summary>Past this many conversations the memory of who wrote in them is emptied and refilled as messages come.</summary>
+    private const int MaxRemembered = 50_000;
+
+    /// <summary>
+    /// Per conversation, the organisation's members seen writing in it (the service stored their messages as the
+    /// organisation's, so they are its members): when one of them has the conversation open, a reply needs no query.
+    /// </summary>
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, byte>> memberWriters = new();
+
     public async Task MessageStoredAsync(ChatMessageView message, CancellationToken cancellationToken = default)
     {
         await inner.MessageStoredAsync(message, cancellationToken);
+        if (!message.FromIhec)
+        {
+            if (memberWriters.Count >= MaxRemembered)
+            {
+                memberWriters.Clear();
+            }
+
+            memberWriters.GetOrAdd(message.ConversationId, static _ => new(StringComparer.Ordinal)).TryAdd(message.AuthorUserId, 0);
+        }
+
         if (options.Value.Enabled && message is { FromIhec: true, Kind: ChatMessageKind.Message })
         {
             try
@@ -165,6 +184,12 @@ internal sealed class ChatAwayEmailFanOut(
         }
 
         var present = presence.UsersIn(message.ConversationId).ToList();
+        if (memberWriters.TryGetValue(message.ConversationId, out var known) && present.Exists(known.ContainsKey))
+        {
+            // A member who wrote in the conversation has it open (the busy case on election day): no query.
+            return;
+        }
+
         var anyPresent = present.Count > 0;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var conversation = await db.Set<Conversation>().AsNoTracking()

@@ -52,6 +52,7 @@ public sealed partial class ChatMessageWriter : IAsyncDisposable
     private readonly ILogger<ChatMessageWriter> logger;
     private readonly Task loop;
     private PortalDbContext? context;
+    private DateTimeOffset lastStamp = DateTimeOffset.MinValue;
 
     public ChatMessageWriter(IDbContextFactory<PortalDbContext> dbFactory, DatabaseWriteGate writeGate, ChatRateLimiter rateLimiter,
         PortalMetrics metrics, ILogger<ChatMessageWriter> logger)
@@ -166,6 +167,7 @@ public sealed partial class ChatMessageWriter : IAsyncDisposable
                     .ToDictionaryAsync(c => c.Id, c => (c.OrganisationId, c.LastSequence, Accredited: c.Status == OrganisationStatus.Accredited));
 
                 var last = new Dictionary<Guid, Moved>();
+                var stamp = lastStamp;
                 var seen = new Dictionary<(Guid, string, string), int>();
                 for (var i = 0; i < batch.Count; i++)
                 {
@@ -207,6 +209,14 @@ public sealed partial class ChatMessageWriter : IAsyncDisposable
                         last[message.ConversationId] = moved;
                     }
 
+                    // Stamps never go back in the order messages are committed (a sender that waited longer keeps the
+                    // time of the one before it), so the transcript index can tail the table by time (ChatSearchIndexer).
+                    if (message.CreatedAt < stamp)
+                    {
+                        message.CreatedAt = stamp;
+                    }
+
+                    stamp = message.CreatedAt;
                     message.Sequence = ++moved.Last;
                     moved.UpdatedAt = message.CreatedAt > moved.UpdatedAt ? message.CreatedAt : moved.UpdatedAt;
                     moved.Reopen |= pending.OrganisationId is not null;
@@ -237,6 +247,7 @@ public sealed partial class ChatMessageWriter : IAsyncDisposable
                     }
 
                     await transaction.CommitAsync();
+                    lastStamp = stamp;
                 }
             }
         }

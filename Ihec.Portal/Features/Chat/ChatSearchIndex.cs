@@ -101,13 +101,33 @@ public sealed class ChatSearchIndex : IDisposable
         }
     }
 
-    /// <summary>Commits what was added with the new watermark, and lets searches see it.</summary>
+    /// <summary>Lets searches see what was added (a near-real-time reader: no disk sync), and moves the watermark in memory.</summary>
+    internal void Publish(DateTimeOffset watermark)
+    {
+        Watermark = watermark;
+        searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Commits what was added with the new watermark (synced to disk: a restart continues from here), and lets searches see it.</summary>
     internal void Commit(DateTimeOffset watermark)
     {
         writer.SetCommitData(new Dictionary<string, string> { [WatermarkKey] = watermark.UtcTicks.ToString(CultureInfo.InvariantCulture) });
         writer.Commit();
         Watermark = watermark;
+        Committed = watermark;
         searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>The watermark of the last commit: what a restart continues from.</summary>
+    internal DateTimeOffset? Committed { get; private set; }
+
+    /// <summary>Commits what was published since the last commit, if anything.</summary>
+    internal void CommitPublished()
+    {
+        if (Watermark is { } watermark && watermark != Committed)
+        {
+            Commit(watermark);
+        }
     }
 
     public ChatIndexResults Search(string? text, ChatSearchOrder order, int skip, int take)
@@ -208,6 +228,7 @@ public sealed class ChatSearchIndex : IDisposable
 
     public void Dispose()
     {
+        CommitPublished();
         searchers.Dispose();
         writer.Dispose();
         analyzer.Dispose();
