@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore.Storage;
 using Ihec.Portal.Infrastructure.Data;
 using Ihec.Portal.Infrastructure.Operations;
 using Ihec.Portal.Shared.Organisations;
@@ -44,15 +44,19 @@ public sealed partial class ChatMessageWriter : IAsyncDisposable
 
     private const int MaxAttempts = 3;
 
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly object sync = new();
+    private readonly Queue<Pending> queue = new();
     private readonly IDbContextFactory<PortalDbContext> dbFactory;
     private readonly DatabaseWriteGate writeGate;
     private readonly ChatRateLimiter rateLimiter;
     private readonly PortalMetrics metrics;
     private readonly ILogger<ChatMessageWriter> logger;
-    private readonly Task loop;
     private PortalDbContext? context;
+    private ChatWriteCommands? commands;
     private DateTimeOffset lastStamp = DateTimeOffset.MinValue;
+    private bool writing;
+    private bool closed;
+    private TaskCompletionSource? idle;
 
     public ChatMessageWriter(IDbContextFactory<PortalDbContext> dbFactory, DatabaseWriteGate writeGate, ChatRateLimiter rateLimiter,
         PortalMetrics metrics, ILogger<ChatMessageWriter> logger)
@@ -62,7 +66,6 @@ public sealed partial class ChatMessageWriter : IAsyncDisposable
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
         this.logger = logger;
-        loop = Task.Run(RunAsync);
     }
 
     /// <summary>
@@ -70,55 +73,114 @@ public sealed partial class ChatMessageWriter : IAsyncDisposable
     /// <paramref name="organisationId"/>, or of the media unit when it is null. A cancelled wait does not cancel the
     /// write: the client sends again with the same client message id and gets the stored message.
     /// </summary>
-    public Task<ChatWriteOutcome> WriteAsync(ChatMessage message, Guid? organisationId, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The sender that finds no write under way writes itself, on its own thread (no hand-over to another thread for
+    /// the usual single message); senders arriving meanwhile queue, and the next batch, everything queued, is written by
+    /// a thread-pool task once the current one is committed.
+    /// </remarks>
+    public async Task<ChatWriteOutcome> WriteAsync(ChatMessage message, Guid? organisationId, CancellationToken cancellationToken = default)
     {
         var pending = new Pending(message, organisationId);
-        if (!queue.Writer.TryWrite(pending))
+        bool lead;
+        lock (sync)
         {
-            throw new ObjectDisposedException(nameof(ChatMessageWriter));
+            ObjectDisposedException.ThrowIf(closed, this);
+            queue.Enqueue(pending);
+            lead = !writing;
+            writing = true;
         }
 
-        return pending.Done.Task.WaitAsync(cancellationToken);
+        if (lead)
+        {
+            await WriteQueuedAsync();
+            if (MoreQueued())
+            {
+                _ = Task.Run(DrainAsync);
+            }
+        }
+
+        return await pending.Done.Task.WaitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
-        queue.Writer.TryComplete();
-        await loop.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (loop.IsCompleted)
+        Task wait;
+        lock (sync)
         {
-            await DropContextAsync();
+            closed = true;
+            if (!writing)
+            {
+                wait = Task.CompletedTask;
+            }
+            else
+            {
+                idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                wait = idle.Task;
+            }
+        }
+
+        await wait.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await DropContextAsync();
+    }
+
+    private async Task DrainAsync()
+    {
+        do
+        {
+            await WriteQueuedAsync();
+        }
+        while (MoreQueued());
+    }
+
+    /// <summary>Whether another batch is waiting; if not, the write turn is given up (under the lock, so a sender arriving now leads).</summary>
+    private bool MoreQueued()
+    {
+        lock (sync)
+        {
+            if (queue.Count > 0)
+            {
+                return true;
+            }
+
+            writing = false;
+            idle?.TrySetResult();
+            return false;
         }
     }
 
-    private async Task RunAsync()
+    private async Task WriteQueuedAsync()
     {
-        var batch = new List<Pending>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync())
+        List<Pending> batch;
+        lock (sync)
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
+            batch = new List<Pending>(Math.Min(queue.Count, MaxBatch));
+            while (batch.Count < MaxBatch && queue.TryDequeue(out var next))
             {
-                batch.Add(pending);
+                batch.Add(next);
             }
+        }
 
-            try
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await WriteAsync(batch);
+        }
+        catch (Exception exception) when (batch.Count > 1)
+        {
+            // Something in the batch failed (on SQL Server, a number another instance took): each message alone.
+            LogBatchFailed(logger, exception, batch.Count);
+            foreach (var pending in batch)
             {
-                await WriteAsync(batch);
+                await WriteAloneAsync(pending);
             }
-            catch (Exception exception) when (batch.Count > 1)
-            {
-                // Something in the batch failed (on SQL Server, a number another instance took): each message alone.
-                LogBatchFailed(logger, exception, batch.Count);
-                foreach (var pending in batch)
-                {
-                    await WriteAloneAsync(pending);
-                }
-            }
-            catch (Exception exception)
-            {
-                await WriteAloneAsync(batch[0], exception);
-            }
+        }
+        catch (Exception exception)
+        {
+            await WriteAloneAsync(batch[0], exception);
         }
     }
 
@@ -161,12 +223,25 @@ public sealed partial class ChatMessageWriter : IAsyncDisposable
             {
                 await using var transaction = await db.Database.BeginTransactionAsync();
                 var conversationIds = batch.Select(p => p.Message.ConversationId).Distinct().ToList();
-                var conversations = await db.Set<Conversation>().AsNoTracking()
-                    .Where(c => conversationIds.Contains(c.Id))
-                    .Join(db.Organisations, c => c.OrganisationId, o => o.Id, (c, o) => new { c.Id, c.OrganisationId, c.LastSequence, o.Status })
-                    .ToDictionaryAsync(c => c.Id, c => (c.OrganisationId, c.LastSequence, Accredited: c.Status == OrganisationStatus.Accredited));
+                var conversations = new Dictionary<Guid, (Guid OrganisationId, long LastSequence, bool Accredited)>();
+                if (conversationIds.Count == 1)
+                {
+                    // The usual batch: one message, or a few in one conversation.
+                    if (await ChatQueries.TargetAsync(db, conversationIds[0]) is { } target)
+                    {
+                        conversations[conversationIds[0]] = (target.OrganisationId, target.LastSequence, target.Status == OrganisationStatus.Accredited);
+                    }
+                }
+                else
+                {
+                    conversations = await db.Set<Conversation>().AsNoTracking()
+                        .Where(c => conversationIds.Contains(c.Id))
+                        .Join(db.Organisations, c => c.OrganisationId, o => o.Id, (c, o) => new { c.Id, c.OrganisationId, c.LastSequence, o.Status })
+                        .ToDictionaryAsync(c => c.Id, c => (c.OrganisationId, c.LastSequence, Accredited: c.Status == OrganisationStatus.Accredited));
+                }
 
                 var last = new Dictionary<Guid, Moved>();
+                var toInsert = new List<ChatMessage>();
                 var stamp = lastStamp;
                 var seen = new Dictionary<(Guid, string, string), int>();
                 for (var i = 0; i < batch.Count; i++)
@@ -220,27 +295,22 @@ public sealed partial class ChatMessageWriter : IAsyncDisposable
                     message.Sequence = ++moved.Last;
                     moved.UpdatedAt = message.CreatedAt > moved.UpdatedAt ? message.CreatedAt : moved.UpdatedAt;
                     moved.Reopen |= pending.OrganisationId is not null;
-                    db.Add(message);
+                    toInsert.Add(message);
                     outcomes[i] = new(ChatWriteStatus.Stored, message);
                 }
 
                 if (last.Count > 0)
                 {
-                    await db.SaveChangesAsync();
+                    var write = commands ??= new ChatWriteCommands(db);
+                    var dbTransaction = transaction.GetDbTransaction();
+                    foreach (var message in toInsert)
+                    {
+                        await write.InsertAsync(message, dbTransaction);
+                    }
+
                     foreach (var (conversationId, moved) in last)
                     {
-                        var updated = await db.Set<Conversation>()
-                            .Where(c => c.Id == conversationId && c.LastSequence == moved.Read)
-                            .ExecuteUpdateAsync(setters =>
-                            {
-                                setters.SetProperty(c => c.LastSequence, moved.Last).SetProperty(c => c.UpdatedAt, moved.UpdatedAt);
-                                if (moved.Reopen)
-                                {
-                                    // The organisation answered what the media unit was waiting for.
-                                    setters.SetProperty(c => c.State, c => c.State == ConversationState.Pending ? ConversationState.Open : c.State);
-                                }
-                            });
-                        if (updated != 1)
+                        if (!await write.MoveAsync(conversationId, moved.Read, moved.Last, moved.UpdatedAt, moved.Reopen, dbTransaction))
                         {
                             throw new DbUpdateConcurrencyException($"Conversation {conversationId}: its last sequence number moved during the write.");
                         }
@@ -253,12 +323,11 @@ public sealed partial class ChatMessageWriter : IAsyncDisposable
         }
         catch
         {
-            // A failed write leaves the context in doubt (tracked entities, a broken connection): the next write opens a new one.
+            // A failed write leaves the connection in doubt: the next write opens a new one.
             await DropContextAsync();
             throw;
         }
 
-        db.ChangeTracker.Clear();
         return outcomes;
     }
 
@@ -295,6 +364,8 @@ public sealed partial class ChatMessageWriter : IAsyncDisposable
 
     private async Task DropContextAsync()
     {
+        commands?.Dispose();
+        commands = null;
         if (context is { } open)
         {
             context = null;
@@ -349,9 +420,18 @@ public sealed partial class ChatMessageWriter : IAsyncDisposable
     private static partial void LogRetry(ILogger logger, Guid conversationId, int attempt, string exception);
 }
 
-/// <summary>The writer's per-message read, compiled once.</summary>
+/// <summary>What the writer reads of a conversation, inside its transaction.</summary>
+internal sealed record ChatTarget(Guid OrganisationId, long LastSequence, OrganisationStatus Status);
+
+/// <summary>The writer's reads, compiled once.</summary>
 internal static class ChatQueries
 {
+    public static readonly Func<PortalDbContext, Guid, Task<ChatTarget?>> TargetAsync =
+        EF.CompileAsyncQuery((PortalDbContext db, Guid conversationId) => db.Set<Conversation>()
+            .Where(c => c.Id == conversationId)
+            .Join(db.Organisations, c => c.OrganisationId, o => o.Id, (c, o) => new ChatTarget(c.OrganisationId, c.LastSequence, o.Status))
+            .FirstOrDefault());
+
     public static readonly Func<PortalDbContext, Guid, string, string, Task<ChatMessage?>> StoredAsync =
         EF.CompileAsyncQuery((PortalDbContext db, Guid conversationId, string authorUserId, string clientMessageId) => db.Set<ChatMessage>()
             .AsNoTracking()

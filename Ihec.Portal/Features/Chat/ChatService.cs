@@ -57,7 +57,30 @@ public sealed partial class ChatService(
 
     public async Task<bool> IsAgentAsync(ClaimsPrincipal user) => await CallerAsync(user) is { IsAgent: true };
 
+    /// <summary>
+    /// What each signed-in principal is to the chat, worked out once per principal: a hub connection and a circuit keep
+    /// theirs for their lifetime (a new sign-in, a role change or a revoked session means a new principal or a closed
+    /// connection), so a message costs no policy evaluation.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ClaimsPrincipal, Caller> Callers = new();
+
     private async Task<Caller?> CallerAsync(ClaimsPrincipal user)
+    {
+        if (Callers.TryGetValue(user, out var known))
+        {
+            return known;
+        }
+
+        var caller = await ResolveCallerAsync(user);
+        if (caller is not null)
+        {
+            Callers.AddOrUpdate(user, caller);
+        }
+
+        return caller;
+    }
+
+    private async Task<Caller?> ResolveCallerAsync(ClaimsPrincipal user)
     {
         if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
         {
