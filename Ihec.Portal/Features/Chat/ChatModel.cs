@@ -45,7 +45,8 @@ public sealed class Conversation
 /// <summary>A message or private note, stored before anyone is told about it.</summary>
 public sealed class ChatMessage
 {
-    public Guid Id { get; set; } = Guid.NewGuid();
+    /// <summary>Time-ordered (UUID version 7), so new rows go at the end of the primary key instead of anywhere in it.</summary>
+    public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ConversationId { get; set; }
     /// <summary>Assigned by the server when stored: 1, 2, 3… per conversation (private notes take numbers too).</summary>
     public long Sequence { get; set; }

@@ -23,7 +23,7 @@ public sealed class ChatOptions
     public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>How often the transcript search index looks for messages stored since it last looked (<see cref="ChatSearchIndexer"/>).</summary>
-    public TimeSpan SearchIndexInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan SearchIndexInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// How far back behind its watermark the transcript search index looks again each time: a message is stamped before

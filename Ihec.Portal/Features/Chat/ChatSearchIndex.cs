@@ -58,7 +58,12 @@ public sealed class ChatSearchIndex : IDisposable
     {
         this.directory = directory;
         WasMissing = !DirectoryReader.IndexExists(directory);
-        writer = new IndexWriter(directory, new IndexWriterConfig(PortalAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        writer = new IndexWriter(directory, new IndexWriterConfig(PortalAnalyzer.Version, analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            // Merges run on the indexer's own low-priority thread, not on the thread pool.
+            MergeScheduler = new SerialMergeScheduler(),
+        });
         if (!WasMissing && writer.CommitData.TryGetValue(WatermarkKey, out var stored)
             && long.TryParse(stored, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
         {
