@@ -44,6 +44,31 @@ public sealed class ChatSearchIndexTests : IDisposable
         Assert.Equal(found, index.Search(query, ChatSearchOrder.Relevance, 0, 10).Total == 1);
     }
 
+    [Theory]
+    // A message is analysed only in the languages its script can match; a mixed one in all three.
+    [InlineData("متى تفتح مراكز الاقتراع", true, false)]
+    [InlineData("کاتی هەڵبژاردنەکان", true, false)]
+    [InlineData("Polling stations open at 7:00", false, true)]
+    [InlineData("مركز الاقتراع polling station رقم 12", true, true)]
+    [InlineData("12 / 7", false, false)]
+    public void The_scripts_of_a_message_are_recognised(string text, bool arabicScript, bool latin) =>
+        Assert.Equal((arabicScript, latin), ChatSearchIndex.Scripts(text));
+
+    [Theory]
+    // Mixed Arabic and English: found by the words of each language, each in its folded or stemmed form.
+    [InlineData("الانتخابات")]
+    [InlineData("stations")]
+    [InlineData("الإنتخابات station")]
+    [InlineData("12")]
+    public void A_message_in_two_scripts_is_found_by_the_words_of_each(string query)
+    {
+        using var index = Open();
+        index.Add([Message("موعد انتخابات مجالس المحافظات: polling station 12 opens at 7:00"), Message("ballot boxes arrive at noon")]);
+        index.Commit(DateTimeOffset.UtcNow);
+
+        Assert.Equal(1, index.Search(query, ChatSearchOrder.Relevance, 0, 10).Total);
+    }
+
     [Fact]
     public void Every_word_must_match_and_the_excerpt_marks_the_words_in_their_original_spelling()
     {

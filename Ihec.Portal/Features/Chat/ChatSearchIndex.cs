@@ -223,12 +223,45 @@ public sealed class ChatSearchIndex : IDisposable
             new StoredField("created", message.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)),
             new NumericDocValuesField("created", message.CreatedAt.UtcTicks),
         };
+        // Each language's field only where the text has letters that language's analysis can match: a query is
+        // analysed the same way, so an Arabic-script word never matches in the English field better than in the Arabic
+        // and Sorani ones (same tokens, plus their normalisation), nor a Latin word in those better than in English
+        // (same tokens, plus stemming). Mixed text gets all three. Analysing fewer fields is most of the indexer's work.
+        var (arabicScript, latin) = Scripts(message.Text);
         foreach (var language in PortalAnalyzer.Languages)
         {
-            doc.Add(new TextField("text_" + language, message.Text, Field.Store.NO));
+            if (language == "en" ? latin || !arabicScript : arabicScript || !latin)
+            {
+                doc.Add(new TextField("text_" + language, message.Text, Field.Store.NO));
+            }
         }
 
         return doc;
+    }
+
+    /// <summary>Whether the text has Arabic-script letters (Arabic, Sorani), and whether it has Latin ones.</summary>
+    internal static (bool ArabicScript, bool Latin) Scripts(string text)
+    {
+        bool arabicScript = false, latin = false;
+        foreach (var c in text)
+        {
+            if (c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF'
+                or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF')
+            {
+                arabicScript = true;
+            }
+            else if (char.IsAsciiLetter(c) || (c > '\u007F' && char.IsLetter(c) && c < '\u0600'))
+            {
+                latin = true;
+            }
+
+            if (arabicScript && latin)
+            {
+                break;
+            }
+        }
+
+        return (arabicScript, latin);
     }
 
     public void Dispose()
