@@ -143,13 +143,8 @@ public sealed class ChatMessageWriterTests(ChatPortal portal) : IClassFixture<Ch
 
             sizes.Add(new FileInfo(log).Length);
             // Two checkpoints after the round: the log is copied into the database and the next write starts it again from the top.
-            var seen = checkpointer.Completed;
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (checkpointer.Completed < seen + 2)
-            {
-                Assert.True(DateTime.UtcNow < deadline, "no checkpoint within 30 s");
-                await Task.Delay(100);
-            }
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await checkpointer.WaitForAsync(checkpointer.Completed + 2, timeout.Token);
         }
 
         // Without checkpoints the log only grows (the writer's connection never checkpoints on commit): four rounds

@@ -103,8 +103,25 @@ public sealed partial class SqliteCheckpointer(IDbContextFactory<PortalDbContext
 
     private long completed;
 
-    /// <summary>Checkpoints run so far (tests wait on it).</summary>
+    private TaskCompletionSource checkpointed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Checkpoints run so far.</summary>
     public long Completed => Interlocked.Read(ref completed);
+
+    /// <summary>Completes once <see cref="Completed"/> has reached <paramref name="count"/> (tests wait on it).</summary>
+    public async Task WaitForAsync(long count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var next = Volatile.Read(ref checkpointed).Task;
+            if (Completed >= count)
+            {
+                return;
+            }
+
+            await next.WaitAsync(cancellationToken);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -125,6 +142,7 @@ public sealed partial class SqliteCheckpointer(IDbContextFactory<PortalDbContext
                 await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
                 await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", stoppingToken);
                 Interlocked.Increment(ref completed);
+                Interlocked.Exchange(ref checkpointed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
