@@ -234,6 +234,10 @@ public sealed class ChatHubTests(ChatPortal portal) : IClassFixture<ChatPortal>
             userId = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(KirkukMember))!.Id;
         }
 
+        // The server registers a connection in OnConnectedAsync, which can still be running when the client's start
+        // returns; a call is only answered after it, so the connection is known before the revocation.
+        await connection.InvokeAsync<IReadOnlyList<ConversationView>>("Conversations");
+
         // What a suspension or a member's removal does for open sessions.
         portal.Services.GetRequiredService<SessionRevocations>().Revoke([userId]);
 
