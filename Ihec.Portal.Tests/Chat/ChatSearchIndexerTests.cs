@@ -72,6 +72,26 @@ public sealed class ChatSearchIndexerTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// The host is stopped twice at once when it shuts down (<c>WebApplication.Run</c> stops it as the lifetime ends, and
+    /// the caller that ended the lifetime stops it too), and disposed as soon as one stop returns. A CI run failed on
+    /// it: the second stop met the first's disposed semaphore.
+    /// </summary>
+    [Fact]
+    public async Task Two_stops_at_once_and_a_dispose_while_they_run_all_complete()
+    {
+        await using var portal = new IndexedPortal(dataFolder);
+        var indexer = portal.Indexer;
+        await indexer.CatchUpAsync();
+
+        var first = indexer.StopAsync(CancellationToken.None);
+        var second = indexer.StopAsync(CancellationToken.None);
+        indexer.Dispose();
+
+        await first;
+        await second;
+    }
+
     /// <summary>A conversation whose first message (with the marker) is followed by <see cref="Filler"/> newer ones, all after <paramref name="after"/>.</summary>
     private static async Task<Guid> StoreAsync(PortalFactory portal, DateTimeOffset after, string marker)
     {

@@ -42,6 +42,8 @@ public sealed partial class ChatSearchIndexer(
     public static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim pass = new(1, 1);
+    private readonly Lock stopGate = new();
+    private Task? stopping;
     private long lastFullOverlap = long.MinValue;
     private long lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();
 
@@ -210,7 +212,20 @@ public sealed partial class ChatSearchIndexer(
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops the passes and commits what was indexed. The host can be stopped twice at once (<c>WebApplication.Run</c>
+    /// stops it when the lifetime ends, and whoever ended the lifetime stops it too) and is disposed as soon as one of
+    /// the stops returns, so both calls share one stop, and that stop has finished before either returns.
+    /// </summary>
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (stopGate)
+        {
+            return stopping ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
         await pass.WaitAsync(CancellationToken.None);
@@ -224,11 +239,8 @@ public sealed partial class ChatSearchIndexer(
         }
     }
 
-    public override void Dispose()
-    {
-        base.Dispose();
-        pass.Dispose();
-    }
+    // The pass semaphore is not disposed: it never creates a wait handle, and a stop still releasing it must not meet a
+    // disposed one.
 
     private sealed record Stamp(Guid Id, DateTimeOffset CreatedAt);
 

@@ -92,7 +92,10 @@ internal sealed partial class RedisChatPresence(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // Not disposed: it never creates a wait handle, and a late change signal must not meet a disposed semaphore.
     private readonly SemaphoreSlim changed = new(0, 1);
+    private readonly Lock stopGate = new();
+    private Task? stopping;
     private readonly TimeSpan expiry = options.Value.Expiry;
     private readonly string keyPrefix = redisOptions.Value.ChannelPrefix + "chat:presence:";
     private long version;
@@ -151,7 +154,19 @@ internal sealed partial class RedisChatPresence(
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The host can be stopped twice at once (<c>WebApplication.Run</c> stops it when the lifetime ends, and whoever
+    /// ended the lifetime stops it too) and is disposed as soon as one stop returns: both calls share one stop.
+    /// </summary>
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (stopGate)
+        {
+            return stopping ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         presence.Changed -= Signal;
         redis.ConnectionRestored -= OnConnectionRestored;
@@ -274,12 +289,6 @@ internal sealed partial class RedisChatPresence(
 
     /// <summary>What an instance publishes: its presence, how long it counts, or that the instance has stopped.</summary>
     internal sealed record Message(string Instance, long Version, long ExpiryMilliseconds, string[] Online, Dictionary<Guid, string[]> Viewing, bool Gone);
-
-    public override void Dispose()
-    {
-        changed.Dispose();
-        base.Dispose();
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This instance's chat presence could not be shared through Redis; the others drop its users at the expiry until it can")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception);
