@@ -69,6 +69,38 @@ public sealed class ChatSearchIndexTests : IDisposable
         Assert.Equal(1, index.Search(query, ChatSearchOrder.Relevance, 0, 10).Total);
     }
 
+    /// <summary>The index fills one set of fields in for each message: each stored document is still its own message's.</summary>
+    [Fact]
+    public void Messages_indexed_together_each_keep_their_own_fields()
+    {
+        using var index = Open();
+        var at = new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        var messages = Enumerable.Range(1, 6).Select(i => new ChatMessage
+        {
+            ConversationId = Guid.NewGuid(),
+            Sequence = i * 10,
+            AuthorName = "Author " + i,
+            FromIhec = i % 2 == 0,
+            Kind = i == 3 ? ChatMessageKind.PrivateNote : ChatMessageKind.Message,
+            Text = (i % 2 == 0 ? "ballot " : "صندوق الاقتراع ") + "m" + i,
+            CreatedAt = at.AddSeconds(i),
+        }).ToList();
+        index.Add(messages);
+        index.Commit(at.AddSeconds(6));
+
+        foreach (var message in messages)
+        {
+            var hit = Assert.Single(index.Search("m" + message.Sequence / 10, ChatSearchOrder.Relevance, 0, 10).Hits);
+            Assert.Equal(
+                (message.Id, message.ConversationId, message.Sequence, message.FromIhec, message.Kind, message.AuthorName),
+                (hit.MessageId, hit.ConversationId, hit.Sequence, hit.FromIhec, hit.Kind, hit.AuthorName));
+        }
+
+        // The Arabic-script messages have no English field and the English ones no Arabic field.
+        Assert.Equal(3, index.Search("ballot", ChatSearchOrder.Relevance, 0, 10).Total);
+        Assert.Equal(3, index.Search("الاقتراع", ChatSearchOrder.Relevance, 0, 10).Total);
+    }
+
     [Fact]
     public void Every_word_must_match_and_the_excerpt_marks_the_words_in_their_original_spelling()
     {

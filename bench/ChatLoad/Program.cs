@@ -44,6 +44,7 @@ public static class ChatLoadProgram
 
     private static async Task<int> LoadAsync(Options options)
     {
+        using var gcTrace = Trace.Folder is { } folder ? new GcTrace(Path.Combine(folder, "client-gc.csv")) : null;
         Console.WriteLine($"connections={string.Join(',', options.Connections)} seconds={options.Seconds} interval={options.Interval} s warmup={options.Warmup} s{(options.Wal ? " wal (experiment: the portal's SQLite file in write-ahead logging)" : "")}");
         Console.WriteLine($"{Environment.ProcessorCount} logical processors, .NET {Environment.Version}, load average at start: {BenchReport.LoadAverage()}");
         var failed = false;
@@ -153,6 +154,7 @@ internal static class Servers
     /// <summary>Answers the load generator on stdin: MEM (full GC, then managed heap and working set), QUIT.</summary>
     private static async Task<int> ServeAsync(string hubUrl, string setup)
     {
+        using var gcTrace = Trace.Folder is { } folder ? new GcTrace(Path.Combine(folder, $"server-{Environment.ProcessId}-gc.csv")) : null;
         Console.WriteLine($"@@READY {hubUrl} {setup}");
         while (await Console.In.ReadLineAsync() is { } line)
         {
@@ -326,6 +328,7 @@ internal sealed class Scenario
 
     private readonly ConcurrentDictionary<string, long> sentAt = new();
     private readonly List<double> latencies = [];
+    private readonly List<(long Sent, double Milliseconds)> traced = [];
     private readonly List<double> acks = [];
     private long measureFrom = long.MaxValue;
     private long measureTo = long.MaxValue;
@@ -420,6 +423,12 @@ internal sealed class Scenario
         });
         await server.StopAsync();
 
+        if (Trace.Folder is { } folder)
+        {
+            await File.WriteAllLinesAsync(Path.Combine(folder, $"{target}-{connections}-deliveries.csv"),
+                traced.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Sent},{t.Milliseconds:F3}")));
+        }
+
         latencies.Sort();
         acks.Sort();
         var result = new Result(target, BenchReport.Percentile(latencies, 50), BenchReport.Percentile(latencies, 99), latencies.LastOrDefault(),
@@ -497,6 +506,7 @@ internal sealed class Scenario
                 lock (latencies)
                 {
                     latencies.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
+                    traced.Add((sent, latencies[^1]));
                 }
             }
 
@@ -706,5 +716,85 @@ internal sealed class ServerProcess : IDisposable
         }
 
         process.Dispose();
+    }
+}
+
+/// <summary>
+/// Diagnostics: with <c>CHATLOAD_TRACE</c> set to a folder, the generator writes each timed delivery (send time in
+/// Stopwatch ticks, latency in ms) and each server process its garbage collections (start and end in Stopwatch ticks,
+/// generation, pause), so slow deliveries can be lined up with what the server was doing. Stopwatch ticks are the
+/// system's monotonic clock on Linux, the same in every process.
+/// </summary>
+internal static class Trace
+{
+    public static string? Folder { get; } = Environment.GetEnvironmentVariable("CHATLOAD_TRACE") is { Length: > 0 } folder
+        ? Directory.CreateDirectory(folder).FullName
+        : null;
+}
+
+internal sealed class GcTrace : System.Diagnostics.Tracing.EventListener
+{
+    private readonly StreamWriter writer;
+    private readonly DateTime anchorUtc = DateTime.UtcNow;
+    private readonly long anchorTicks = Stopwatch.GetTimestamp();
+    private readonly Lock gate = new();
+    private long startedAt;
+    private int generation;
+
+    public GcTrace(string path)
+    {
+        writer = new StreamWriter(path) { AutoFlush = true };
+        writer.WriteLine("start,end,generation,pause_ms");
+        foreach (var source in EventSources())
+        {
+            OnEventSourceCreated(source);
+        }
+    }
+
+    private static IEnumerable<System.Diagnostics.Tracing.EventSource> EventSources() => System.Diagnostics.Tracing.EventSource.GetSources();
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource eventSource)
+    {
+        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            // GC keyword (0x1) at Informational: GCStart, GCEnd, GCSuspendEE, GCRestartEEEnd.
+            EnableEvents(eventSource, System.Diagnostics.Tracing.EventLevel.Informational, (System.Diagnostics.Tracing.EventKeywords)0x1);
+        }
+    }
+
+    private long Ticks(DateTime utc) => anchorTicks + (long)((utc - anchorUtc).TotalSeconds * Stopwatch.Frequency);
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (writer is null)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            switch (e.EventName)
+            {
+                case "GCSuspendEEBegin_V1":
+                    startedAt = Ticks(e.TimeStamp);
+                    break;
+                case "GCStart_V2":
+                    generation = Convert.ToInt32(e.Payload![1], CultureInfo.InvariantCulture);
+                    break;
+                case "GCRestartEEEnd_V1":
+                    var end = Ticks(e.TimeStamp);
+                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{startedAt},{end},{generation},{(end - startedAt) * 1000.0 / Stopwatch.Frequency:F3}"));
+                    break;
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        lock (gate)
+        {
+            writer.Dispose();
+        }
     }
 }

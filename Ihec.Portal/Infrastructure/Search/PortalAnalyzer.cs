@@ -1,7 +1,6 @@
 using Ihec.Portal.Shared.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Ar;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Ckb;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -23,9 +22,9 @@ public sealed class PortalAnalyzer : AnalyzerWrapper
     private readonly Analyzer arabic = new ArabicAnalyzer(Version);
     private readonly Analyzer sorani = new SoraniAnalyzer(Version);
     private readonly Analyzer english = new EnglishAnalyzer(Version);
-    private readonly NormalizeCharMap arabicMap = Build(ScriptFolding.Arabic);
-    private readonly NormalizeCharMap soraniMap = Build(ScriptFolding.Sorani);
-    private readonly NormalizeCharMap latinMap = Build(ScriptFolding.Latin);
+    private static readonly FoldingCharFilter.Table ArabicFolding = new(ScriptFolding.Arabic);
+    private static readonly FoldingCharFilter.Table SoraniFolding = new(ScriptFolding.Sorani);
+    private static readonly FoldingCharFilter.Table LatinFolding = new(ScriptFolding.Latin);
 
     public PortalAnalyzer() : base(PER_FIELD_REUSE_STRATEGY)
     {
@@ -55,7 +54,7 @@ public sealed class PortalAnalyzer : AnalyzerWrapper
             : components;
 
     protected override TextReader WrapReader(string fieldName, TextReader reader) =>
-        new MappingCharFilter(LanguageOf(fieldName) switch { "ckb" => soraniMap, "en" => latinMap, _ => arabicMap }, reader);
+        new FoldingCharFilter(LanguageOf(fieldName) switch { "ckb" => SoraniFolding, "en" => LatinFolding, _ => ArabicFolding }, reader);
 
     /// <summary>The distinct terms <paramref name="text"/> becomes in <paramref name="field"/>.</summary>
     public IReadOnlyList<string> Terms(string field, string text)
@@ -87,17 +86,6 @@ public sealed class PortalAnalyzer : AnalyzerWrapper
         }
 
         base.Dispose(disposing);
-    }
-
-    private static NormalizeCharMap Build(IEnumerable<(string From, string To)> pairs)
-    {
-        var builder = new NormalizeCharMap.Builder();
-        foreach (var (from, to) in pairs)
-        {
-            builder.Add(from, to);
-        }
-
-        return builder.Build();
     }
 }
 
