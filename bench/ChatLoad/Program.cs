@@ -739,12 +739,13 @@ internal sealed class GcTrace : System.Diagnostics.Tracing.EventListener
     private readonly long anchorTicks = Stopwatch.GetTimestamp();
     private readonly Lock gate = new();
     private long startedAt;
+    private long suspendedAt;
     private int generation;
 
     public GcTrace(string path)
     {
         writer = new StreamWriter(path) { AutoFlush = true };
-        writer.WriteLine("start,end,generation,pause_ms");
+        writer.WriteLine("start,end,generation,pause_ms,suspend_ms");
         foreach (var source in EventSources())
         {
             OnEventSourceCreated(source);
@@ -778,12 +779,15 @@ internal sealed class GcTrace : System.Diagnostics.Tracing.EventListener
                 case "GCSuspendEEBegin_V1":
                     startedAt = Ticks(e.TimeStamp);
                     break;
+                case "GCSuspendEEEnd_V1":
+                    suspendedAt = Ticks(e.TimeStamp);
+                    break;
                 case "GCStart_V2":
                     generation = Convert.ToInt32(e.Payload![1], CultureInfo.InvariantCulture);
                     break;
                 case "GCRestartEEEnd_V1":
                     var end = Ticks(e.TimeStamp);
-                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{startedAt},{end},{generation},{(end - startedAt) * 1000.0 / Stopwatch.Frequency:F3}"));
+                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{startedAt},{end},{generation},{(end - startedAt) * 1000.0 / Stopwatch.Frequency:F3},{(suspendedAt - startedAt) * 1000.0 / Stopwatch.Frequency:F3}"));
                     break;
             }
         }
