@@ -246,6 +246,49 @@ public sealed class ChatHubTests(ChatPortal portal) : IClassFixture<ChatPortal>
         await connection.DisposeAsync();
     }
 
+    /// <summary>
+    /// A session that ends after its cookie was accepted but before the server registered the connection: the
+    /// revocation found nothing to close, so the connection checks the session once more when it registers. Here the
+    /// session ends (a new security stamp, as a password change or a removal makes) before the connection opens, with
+    /// a cookie the server still accepts until its next revalidation.
+    /// </summary>
+    [Fact]
+    public async Task A_connection_opened_with_a_session_that_has_ended_is_closed_at_once()
+    {
+        const string email = "ended-session@demo.ihec.iq";
+        var user = await ChatOpsSupport.ColleagueAsync(portal, email);
+        await portal.CookieAsync(email);
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            Assert.True((await users.UpdateSecurityStampAsync((await users.FindByIdAsync(user.Id))!)).Succeeded);
+        }
+
+        HubConnection connection;
+        try
+        {
+            connection = await portal.ConnectAsync(email);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or IOException)
+        {
+            return; // Refused during the handshake: closed at once too.
+        }
+
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        if (connection.State != HubConnectionState.Disconnected)
+        {
+            await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.Equal(HubConnectionState.Disconnected, connection.State);
+        await connection.DisposeAsync();
+    }
+
     [Fact]
     public async Task A_message_over_the_length_limit_or_empty_is_refused_with_a_message_saying_why()
     {

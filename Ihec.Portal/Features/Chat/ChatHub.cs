@@ -23,7 +23,11 @@ public sealed class ChatHub(ChatService chat, ChatConnections connections) : Hub
 
     public override async Task OnConnectedAsync()
     {
-        connections.Opened(Context);
+        if (!await connections.OpenedAsync(Context))
+        {
+            return;
+        }
+
         if (await chat.IsAgentAsync(Context.User!))
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.Agents, Context.ConnectionAborted);
