@@ -101,6 +101,27 @@ public sealed class ChatSearchIndexTests : IDisposable
         Assert.Equal(3, index.Search("الاقتراع", ChatSearchOrder.Relevance, 0, 10).Total);
     }
 
+    /// <summary>
+    /// A message committed late, stamped before the watermark, is added without moving it: the next commit must still
+    /// write it, or a restart would continue without it.
+    /// </summary>
+    [Fact]
+    public void A_late_message_that_leaves_the_watermark_where_it_was_is_committed_too()
+    {
+        var at = new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        using var index = Open();
+        index.Add([Message("on time", at)]);
+        index.Commit(at);
+        index.Add([Message("stamped earlier, stored later", at.AddSeconds(-3))]);
+        index.Advance(at);
+        index.CommitPublished();
+
+        // What a restart would find: the last commit on disk (the writer is still open, so nothing else is).
+        using var committed = Lucene.Net.Index.DirectoryReader.Open(FSDirectory.Open(folder));
+        Assert.Equal(2, committed.NumDocs);
+        Assert.Equal(2, index.Count);
+    }
+
     [Fact]
     public void Every_word_must_match_and_the_excerpt_marks_the_words_in_their_original_spelling()
     {

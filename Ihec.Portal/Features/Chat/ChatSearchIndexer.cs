@@ -18,9 +18,12 @@ namespace Ihec.Portal.Features.Chat;
 /// again only <see cref="ShortOverlap"/> before the watermark (ids and times only) and indexes what it has not indexed
 /// yet; once every <see cref="ChatOptions.SearchIndexOverlap"/> it reads the whole overlap again, for messages stamped on
 /// another instance whose clock is a little behind. With several instances each tails the shared database into its own
-/// folder. What a pass adds is searchable at once (a near-real-time reader); it is committed to disk with its watermark
-/// every <see cref="CommitInterval"/> and when the portal stops, so a restart reads again at most that much.
-/// Search results can therefore be up to one interval behind the newest messages; tests call <see cref="CatchUpAsync"/>.
+/// folder. What the passes add becomes searchable, and is committed to disk with its watermark, every
+/// <see cref="CommitInterval"/> and when the portal stops, so a restart reads again at most that much. Search results
+/// can therefore be up to that interval plus one pass interval behind the newest messages (the search page says so);
+/// <see cref="CatchUpAsync"/> makes what it indexed searchable at once (tests call it). Not publishing each pass:
+/// each publication writes a segment, and the segments' flushes and merges were most of what indexing allocated (a
+/// segment every 5 s: 36 KB per message; every 30 s: 11 KB), and the collections that caused paused the chat hub.
 /// Why not the whole overlap on every pass: at election-day rates (250 messages a second) that re-read 15,000 rows a
 /// second, and its bursts showed in the chat's own latency (bench/ChatLoad: p99 4 ms without it, 11 ms with it).
 /// </remarks>
@@ -58,15 +61,18 @@ public sealed partial class ChatSearchIndexer(
     private TimeSpan Overlap => options.Value.SearchIndexOverlap > TimeSpan.Zero ? options.Value.SearchIndexOverlap : TimeSpan.Zero;
 
     /// <summary>
-    /// Indexes every message stored before the call (one pass; waits for a pass already running). Returns how many
-    /// messages it wrote to the index.
+    /// Indexes every message stored before the call (one pass; waits for a pass already running) and makes everything
+    /// indexed so far searchable. Returns how many messages it wrote to the index.
     /// </summary>
-    public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
+    public Task<int> CatchUpAsync(CancellationToken cancellationToken = default) => PassAsync(publish: true, cancellationToken);
+
+    /// <summary>One pass; with <paramref name="publish"/>, what it indexed is searchable when it returns.</summary>
+    private async Task<int> PassAsync(bool publish, CancellationToken cancellationToken)
     {
         await pass.WaitAsync(cancellationToken);
         try
         {
-            return await PassAsync(cancellationToken);
+            return await IndexNewAsync(publish, cancellationToken);
         }
         finally
         {
@@ -100,7 +106,7 @@ public sealed partial class ChatSearchIndexer(
         {
             try
             {
-                CatchUpAsync(stoppingToken).GetAwaiter().GetResult();
+                PassAsync(publish: false, stoppingToken).GetAwaiter().GetResult();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -115,7 +121,7 @@ public sealed partial class ChatSearchIndexer(
         while (!stoppingToken.WaitHandle.WaitOne(interval));
     }
 
-    private async Task<int> PassAsync(CancellationToken cancellationToken)
+    private async Task<int> IndexNewAsync(bool publish, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -173,7 +179,7 @@ public sealed partial class ChatSearchIndexer(
 
                 var newest = fresh.Max(s => s.CreatedAt);
                 watermark = watermark is { } current && current > newest ? current : newest;
-                index.Publish(watermark.Value);
+                index.Advance(watermark.Value);
                 count += fresh.Count;
                 Forget(watermark.Value);
             }
@@ -188,6 +194,10 @@ public sealed partial class ChatSearchIndexer(
         {
             index.CommitPublished();
             lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
+        else if (publish)
+        {
+            index.Refresh();
         }
 
         if (count > 0)
