@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ihec.Portal.Infrastructure;
 using Ihec.Portal.Infrastructure.Redis;
 using StackExchange.Redis;
 
@@ -34,6 +35,7 @@ internal sealed partial class RedisSessionRevocationRelay(IConnectionMultiplexer
 internal sealed partial class RedisSessionRevocationSubscriber(
     IConnectionMultiplexer redis, SessionRevocations revocations, PortalInstance instance, ILogger<RedisSessionRevocationSubscriber> logger) : IHostedService
 {
+    private readonly StopOnce stop = new();
     private ChannelMessageQueue? queue;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -56,13 +58,14 @@ internal sealed partial class RedisSessionRevocationSubscriber(
         });
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>One stop however often the host asks (<see cref="StopOnce"/>): the connection is disposed right after.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => stop.Run(async () =>
     {
         if (queue is not null)
         {
             await queue.UnsubscribeAsync();
         }
-    }
+    });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A session revocation from Redis could not be applied; revalidation ends those sessions")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -45,8 +45,7 @@ public sealed partial class ChatSearchIndexer(
     public static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim pass = new(1, 1);
-    private readonly Lock stopGate = new();
-    private Task? stopping;
+    private readonly StopOnce stop = new();
     private long lastFullOverlap = long.MinValue;
     private long lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();
 
@@ -222,18 +221,8 @@ public sealed partial class ChatSearchIndexer(
         }
     }
 
-    /// <summary>
-    /// Stops the passes and commits what was indexed. The host can be stopped twice at once (<c>WebApplication.Run</c>
-    /// stops it when the lifetime ends, and whoever ended the lifetime stops it too) and is disposed as soon as one of
-    /// the stops returns, so both calls share one stop, and that stop has finished before either returns.
-    /// </summary>
-    public override Task StopAsync(CancellationToken cancellationToken)
-    {
-        lock (stopGate)
-        {
-            return stopping ??= StopOnceAsync(cancellationToken);
-        }
-    }
+    /// <summary>Stops the passes and commits what was indexed (one stop however often the host asks: <see cref="StopOnce"/>).</summary>
+    public override Task StopAsync(CancellationToken cancellationToken) => stop.Run(() => StopOnceAsync(cancellationToken));
 
     private async Task StopOnceAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ihec.Portal.Infrastructure;
 using Ihec.Portal.Infrastructure.Redis;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
@@ -23,6 +24,7 @@ internal sealed class RedisChatFanOut(IHubContext<ChatHub, IChatClient> hub, ICo
 /// </summary>
 internal sealed partial class RedisChatSubscriber(IConnectionMultiplexer redis, ChatLocalEvents pages, ILogger<RedisChatSubscriber> logger) : IHostedService
 {
+    private readonly StopOnce stop = new();
     private ChannelMessageQueue? queue;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -52,13 +54,14 @@ internal sealed partial class RedisChatSubscriber(IConnectionMultiplexer redis, 
         });
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>One stop however often the host asks (<see cref="StopOnce"/>): the connection is disposed right after.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => stop.Run(async () =>
     {
         if (queue is not null)
         {
             await queue.UnsubscribeAsync();
         }
-    }
+    });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A chat event from Redis could not be read; the pages catch up by sequence number")]
     private static partial void LogUnreadable(ILogger logger, Exception exception);

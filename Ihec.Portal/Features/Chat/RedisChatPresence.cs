@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using Ihec.Portal.Infrastructure;
 using Ihec.Portal.Infrastructure.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -94,8 +95,7 @@ internal sealed partial class RedisChatPresence(
 
     // Not disposed: it never creates a wait handle, and a late change signal must not meet a disposed semaphore.
     private readonly SemaphoreSlim changed = new(0, 1);
-    private readonly Lock stopGate = new();
-    private Task? stopping;
+    private readonly StopOnce stop = new();
     private readonly TimeSpan expiry = options.Value.Expiry;
     private readonly string keyPrefix = redisOptions.Value.ChannelPrefix + "chat:presence:";
     private long version;
@@ -154,17 +154,8 @@ internal sealed partial class RedisChatPresence(
         }
     }
 
-    /// <summary>
-    /// The host can be stopped twice at once (<c>WebApplication.Run</c> stops it when the lifetime ends, and whoever
-    /// ended the lifetime stops it too) and is disposed as soon as one stop returns: both calls share one stop.
-    /// </summary>
-    public override Task StopAsync(CancellationToken cancellationToken)
-    {
-        lock (stopGate)
-        {
-            return stopping ??= StopOnceAsync(cancellationToken);
-        }
-    }
+    /// <summary>One stop however often the host asks (<see cref="StopOnce"/>).</summary>
+    public override Task StopAsync(CancellationToken cancellationToken) => stop.Run(() => StopOnceAsync(cancellationToken));
 
     private async Task StopOnceAsync(CancellationToken cancellationToken)
     {

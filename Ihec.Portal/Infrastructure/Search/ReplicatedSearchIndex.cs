@@ -56,6 +56,7 @@ internal sealed record SearchChange(string Origin, SearchDocument? Document, str
 internal sealed partial class SearchReplicationSubscriber(
     IConnectionMultiplexer redis, LuceneSearchIndex local, PortalInstance instance, ILogger<SearchReplicationSubscriber> logger) : IHostedService
 {
+    private readonly StopOnce stop = new();
     private ChannelMessageQueue? queue;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -87,13 +88,14 @@ internal sealed partial class SearchReplicationSubscriber(
         });
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>One stop however often the host asks (<see cref="StopOnce"/>): the connection is disposed right after.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => stop.Run(async () =>
     {
         if (queue is not null)
         {
             await queue.UnsubscribeAsync();
         }
-    }
+    });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Another instance's search index change could not be applied here; a rebuild brings the index up to date")]
     private static partial void LogFailed(ILogger logger, Exception exception);
