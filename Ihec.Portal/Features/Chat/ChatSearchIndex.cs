@@ -122,13 +122,6 @@ public sealed class ChatSearchIndex : IDisposable
     /// <summary>Lets searches see what was added (a near-real-time reader: no disk sync, but a new segment).</summary>
     internal void Refresh() => searchers.MaybeRefreshBlocking();
 
-    /// <summary>Moves the watermark and lets searches see what was added.</summary>
-    internal void Publish(DateTimeOffset watermark)
-    {
-        Advance(watermark);
-        Refresh();
-    }
-
     /// <summary>Commits what was added with the new watermark (synced to disk: a restart continues from here), and lets searches see it.</summary>
     internal void Commit(DateTimeOffset watermark)
     {
