@@ -122,8 +122,11 @@ public sealed class ChatQueueTests(ChatPortal portal) : IClassFixture<ChatPortal
         var mediaId = await UserIdAsync(Media);
         var colleague = await ColleagueAsync(portal);
 
-        await using (await portal.ConnectAsync(Media))
+        await using (var connection = await portal.ConnectAsync(Media))
         {
+            // The server counts a connection online at the end of OnConnectedAsync, which can still be running when the
+            // client's start returns (it checks the session first); a call is only answered after it.
+            await connection.InvokeAsync<IReadOnlyList<ConversationView>>("Conversations");
             var page = await media.GetDocumentAsync("/ihec/chat");
             Assert.Equal("متصل الآن", page.QuerySelector($"#agents li[data-agent='{mediaId}'] .badge")!.TextContent);
             Assert.Equal("غير متصل", page.QuerySelector($"#agents li[data-agent='{colleague.Id}'] .badge")!.TextContent);
