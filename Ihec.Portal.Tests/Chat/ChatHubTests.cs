@@ -323,8 +323,11 @@ public sealed class ChatHubTests(ChatPortal portal) : IClassFixture<ChatPortal>
     public async Task The_media_unit_sees_new_conversations_in_its_queue_and_changes_their_state()
     {
         await using var agent = await portal.ConnectAsync(Media);
-        await using var member = await portal.ConnectAsync(TammuzMember);
         var queue = new Inbox<ConversationView>(agent, nameof(IChatClient.ConversationChanged));
+        // The agent joins the unit's group at the end of OnConnectedAsync, which can still be running when the client's
+        // start returns; a call is only answered after it.
+        await agent.InvokeAsync<IReadOnlyList<ConversationView>>("Conversations");
+        await using var member = await portal.ConnectAsync(TammuzMember);
         var conversation = await StartAsync(member, "Queue");
         await queue.WaitForAsync(q => q.Any(c => c.Id == conversation.Id), "the new conversation in the queue");
 
