@@ -101,15 +101,11 @@ public sealed partial class ChatSearchIndexer(
         }
 
         var interval = options.Value.SearchIndexInterval > TimeSpan.Zero ? options.Value.SearchIndexInterval : TimeSpan.FromSeconds(5);
-        // The first pass after a start (a rebuild of a missing index included) is searchable at once; later ones with
-        // the commit.
-        var first = true;
         do
         {
             try
             {
-                PassAsync(publish: first, stoppingToken).GetAwaiter().GetResult();
-                first = false;
+                PassAsync(publish: false, stoppingToken).GetAwaiter().GetResult();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
