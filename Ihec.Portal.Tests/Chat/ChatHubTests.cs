@@ -257,32 +257,41 @@ public sealed class ChatHubTests(ChatPortal portal) : IClassFixture<ChatPortal>
     {
         const string email = "ended-session@demo.ihec.iq";
         var user = await ChatOpsSupport.ColleagueAsync(portal, email);
-        await portal.CookieAsync(email);
+        // Positive control: the same session's connection is accepted and answered while the session lasts.
+        await using (var live = await portal.ConnectAsync(email))
+        {
+            await live.InvokeAsync<IReadOnlyList<ConversationView>>("Conversations");
+            Assert.Equal(HubConnectionState.Connected, live.State);
+        }
+
         await using (var scope = portal.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
             Assert.True((await users.UpdateSecurityStampAsync((await users.FindByIdAsync(user.Id))!)).Succeeded);
         }
 
+        // The cookie is still accepted (negotiation succeeds: no HttpRequestException); the server then ends the
+        // connection cleanly, during the handshake or just after it, never with an error.
         HubConnection connection;
         try
         {
             connection = await portal.ConnectAsync(email);
         }
-        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or IOException)
+        catch (Exception exception) when (exception is InvalidOperationException or IOException
+                                          && exception.Message.Contains("handshake", StringComparison.OrdinalIgnoreCase))
         {
-            return; // Refused during the handshake: closed at once too.
+            return; // Closed by the server before its handshake answer reached the client.
         }
 
-        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.Closed += _ =>
+        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += error =>
         {
-            closed.TrySetResult();
+            closed.TrySetResult(error);
             return Task.CompletedTask;
         };
         if (connection.State != HubConnectionState.Disconnected)
         {
-            await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Null(await closed.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         }
 
         Assert.Equal(HubConnectionState.Disconnected, connection.State);

@@ -15,6 +15,7 @@ public sealed class CannedResponsePickerTests : IDisposable
         new(Guid.NewGuid(), "Registration dates", "Registration closes on the 10th."),
         new(Guid.NewGuid(), "Observer badges", "Badges are issued by the governorate office."),
         new(Guid.NewGuid(), "الاستمارات", "تُرسل الاستمارة إلى مكتب المحافظة."),
+        new(Guid.NewGuid(), "إلغاء التسجيل", "يُلغى التسجيل بطلب مكتوب."),
     ];
 
     public CannedResponsePickerTests() => context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -29,7 +30,7 @@ public sealed class CannedResponsePickerTests : IDisposable
             .Add(x => x.Responses, Responses)
             .Add(x => x.OnInsert, text => inserted = text));
 
-        Assert.Equal(3, picker.FindAll("#canned-list option").Count);
+        Assert.Equal(4, picker.FindAll("#canned-list option").Count);
         Assert.True(picker.Find("#canned-insert").HasAttribute("disabled"));
 
         picker.Find("#canned-search").Input("badge");
@@ -52,8 +53,12 @@ public sealed class CannedResponsePickerTests : IDisposable
 
         Assert.NotNull(picker.Find("label[for=canned-list]"));
         Assert.NotNull(picker.Find("label[for=canned-search]"));
-        picker.Find("#canned-search").Input("استماره");
-        var option = picker.Find("#canned-list option");
+        // The text has hamza (إلغاء), the query none.
+        picker.Find("#canned-search").Input("الغاء");
+        Assert.Equal(["إلغاء التسجيل"], picker.FindAll("#canned-list option").Select(o => o.TextContent));
+        // The query has hamza (أستمارة), the text none (استمارة).
+        picker.Find("#canned-search").Input("أستمارة");
+        var option = Assert.Single(picker.FindAll("#canned-list option"));
         picker.Find("#canned-list").Change(option.GetAttribute("value"));
         picker.Find("#canned-insert").Click();
         Assert.Equal("تُرسل الاستمارة إلى مكتب المحافظة.", inserted);

@@ -1,3 +1,4 @@
+using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
@@ -6,15 +7,40 @@ namespace Ihec.Portal.Tests.Infrastructure;
 /// <summary>Posts static server-rendered Blazor forms the way a browser does: with the antiforgery token and form name.</summary>
 public static class FormPosting
 {
-    public static async Task<IHtmlDocument> GetDocumentAsync(this HttpClient client, string url)
+    /// <summary>
+    /// Loads and parses a page. The response must be a success (2xx) unless <paramref name="status"/> asks for another one,
+    /// so that checks of what a page does not contain never pass on an error page.
+    /// </summary>
+    public static async Task<IHtmlDocument> GetDocumentAsync(this HttpClient client, string url, HttpStatusCode? status = null) =>
+        await (await client.GetAsync(url)).ParseAsync(status);
+
+    /// <summary>Parses a response's page; like <see cref="GetDocumentAsync"/>, it must be a 2xx unless <paramref name="status"/> is given.</summary>
+    public static async Task<IHtmlDocument> ParseAsync(this HttpResponseMessage response, HttpStatusCode? status = null)
     {
-        var response = await client.GetAsync(url);
         var html = await response.Content.ReadAsStringAsync();
+        var request = $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}";
+        if (status is { } expected)
+        {
+            Assert.True(response.StatusCode == expected, $"{request} answered {(int)response.StatusCode}, expected {(int)expected}.");
+        }
+        else
+        {
+            Assert.True(response.IsSuccessStatusCode,
+                $"{request} answered {(int)response.StatusCode} {response.RedirectPath()}, expected a 2xx (pass the status to expect another).");
+        }
+
         return new HtmlParser().ParseDocument(html);
     }
 
-    public static async Task<IHtmlDocument> ParseAsync(this HttpResponseMessage response) =>
-        new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+    /// <summary>A form post that must succeed with a redirect; otherwise fails with the page's error summary, which says why.</summary>
+    public static async Task AssertRedirectAsync(this HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var summary = (await response.ParseAsync(response.StatusCode)).QuerySelector("#error-summary")?.TextContent;
+            Assert.Fail($"Expected a redirect, got {(int)response.StatusCode}: {summary}");
+        }
+    }
 
     /// <summary>Loads <paramref name="url"/>, finds the form whose <c>_handler</c> is <paramref name="formName"/>, and posts it with the given fields.</summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, string formName,

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Ihec.Portal.Tests.Infrastructure;
 
 public static class ResponseExtensions
@@ -12,5 +14,20 @@ public static class ResponseExtensions
         }
 
         return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    /// <summary>A 302 to the sign-in page: what an anonymous visitor gets for a page that needs an account.</summary>
+    public static bool IsSignInRedirect(this HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect && (response.RedirectPath() ?? "").StartsWith("/account/login", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A signed-in user refused by an authorisation policy: redirected to the access-denied page (the cookie scheme's
+    /// answer), exactly, so that an error (500) or a missing page (404) does not pass for a refusal.
+    /// </summary>
+    public static void AssertForbidden(this HttpResponseMessage response)
+    {
+        var request = $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}";
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{request} answered {(int)response.StatusCode}, expected 302 to the access-denied page.");
+        Assert.StartsWith("/account/access-denied", response.RedirectPath());
     }
 }

@@ -260,8 +260,8 @@ public sealed class LibraryPublishingTests(PortalFactory factory) : IClassFixtur
         var editor = await (await factory.SignedInClientAsync(Editor)).GetAsync(url);
 
         Assert.StartsWith("/account/login", anonymous.RedirectPath());
-        Assert.NotEqual(HttpStatusCode.OK, member.StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, media.StatusCode);
+        member.AssertForbidden();
+        media.AssertForbidden();
         Assert.Equal(HttpStatusCode.OK, editor.StatusCode);
     }
 
@@ -297,7 +297,7 @@ public sealed class LibraryPublishingTests(PortalFactory factory) : IClassFixtur
         return [.. SyndicationFeed.Load(reader).Items.Select(i => i.Title.Text)];
     }
 
-    private static List<KeyValuePair<string, string>> DecisionFields(string number, string title, string body, string? note = null, string year = "2026") =>
+    internal static List<KeyValuePair<string, string>> DecisionFields(string number, string title, string body, string? note = null, string year = "2026") =>
     [
         new("Input.Kind", "BoardDecision"),
         new("Input.Year", year),

@@ -49,7 +49,7 @@ public sealed class AccreditationFlowTests(PortalFactory factory) : IClassFixtur
         Assert.Contains(asMember.QuerySelectorAll("#members-caption ~ tbody tr"), tr => tr.TextContent.Contains(memberEmail, StringComparison.Ordinal));
         // A member sees the organisation, not the administrator's tools.
         Assert.Null(asMember.QuerySelector("a[href='/my-organisation/members']"));
-        Assert.NotEqual(HttpStatusCode.OK, (await member.GetAsync("/my-organisation/members")).StatusCode);
+        (await member.GetAsync("/my-organisation/members")).AssertForbidden();
         await using var db = factory.CreateDbContext();
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "organisation.accept" && e.OrganisationId == organisation.Id));
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "organisation.member-invited" && e.OrganisationId == organisation.Id));

@@ -20,7 +20,7 @@ public sealed class DirectoryTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Contains("Erbil Access and Disability Organisation", names);
         Assert.DoesNotContain("Anbar Youth for Democracy", names);
         Assert.DoesNotContain(names, n => n.Contains("Test Organisation", StringComparison.Ordinal));
-        Assert.DoesNotContain(pending, await (await visitor.GetAsync("/organisations")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain(pending, await visitor.GetStringAsync("/organisations"));
         Assert.NotNull(page.QuerySelector("table caption"));
         Assert.Single(page.QuerySelectorAll("h1"));
     }

@@ -138,21 +138,4 @@ internal static class OrganisationFlows
         await using var db = factory.CreateDbContext();
         return await db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => u.Id).SingleAsync();
     }
-
-    /// <summary>Retries a request (no fixed sleep) until <paramref name="done"/> holds, for at most a bounded time.</summary>
-    public static async Task<HttpResponseMessage> WaitForAsync(Func<Task<HttpResponseMessage>> request, Func<HttpResponseMessage, bool> done,
-        TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            var response = await request();
-            if (done(response) || DateTime.UtcNow > deadline)
-            {
-                return response;
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }

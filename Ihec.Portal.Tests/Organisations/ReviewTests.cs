@@ -244,7 +244,7 @@ public sealed class ReviewTests(PortalFactory factory) : IClassFixture<PortalFac
 
         var response = await client.GetAsync("/ihec/organisations");
 
-        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        response.AssertForbidden();
     }
 
     [Fact]

@@ -166,7 +166,10 @@ public sealed class ReportVisibilityTests(PortalFactory factory) : IClassFixture
         var sitemap = await anonymous.GetStringAsync("/sitemap.xml");
         await using (var db = factory.CreateDbContext())
         {
-            foreach (var hidden in await db.Set<CsoReport>().AsNoTracking().Where(r => r.Slug == ReportDemo.CsoOnlySlug || r.Slug == ReportDemo.DraftSlug || r.Slug == ReportDemo.WithdrawnSlug).ToListAsync())
+            var hiddenReports = await db.Set<CsoReport>().AsNoTracking()
+                .Where(r => r.Slug == ReportDemo.CsoOnlySlug || r.Slug == ReportDemo.DraftSlug || r.Slug == ReportDemo.WithdrawnSlug).ToListAsync();
+            Assert.Equal(3, hiddenReports.Count);
+            foreach (var hidden in hiddenReports)
             {
                 Assert.DoesNotContain(hidden.Title, publicTitles);
                 Assert.DoesNotContain(hidden.Title, searchTitles);

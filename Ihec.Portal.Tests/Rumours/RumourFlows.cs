@@ -32,8 +32,7 @@ internal static class RumourFlows
         IEnumerable<(string Name, string FileName, byte[] Content)>? files = null)
     {
         var response = await member.SubmitFormAsync("/rumours/new?culture=en", "report-rumour", fields, files);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Expected a redirect, got {(int)response.StatusCode}: "
-            + (await response.ParseAsync()).QuerySelector("#error-summary")?.TextContent);
+        await response.AssertRedirectAsync();
         var location = response.RedirectPath()!;
         Assert.Contains("/rumours?filed=", location);
         return Uri.UnescapeDataString(location[(location.IndexOf("filed=", StringComparison.Ordinal) + 6)..]);

@@ -11,9 +11,32 @@ namespace Ihec.Portal.Tests.Statistics;
 /// <summary>The portal over HTTP against <see cref="FakeTallyEngine"/>; the first refresh stores a good snapshot.</summary>
 public sealed class FakeEngineFactory : PortalFactory, IAsyncLifetime
 {
+    public FakeEngineFactory()
+    {
+    }
+
+    /// <summary>A portal whose database is <paramref name="database"/>, outside its data folder, so that it outlives this host.</summary>
+    internal FakeEngineFactory(string database) => Database = database;
+
+    public string? Database { get; }
+
     public FakeTallyEngine Engine { get; } = new();
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = EngineSettings;
+            if (Database is not null)
+            {
+                settings[RestartedFactory.DatabaseSetting] = RestartedFactory.ConnectionString(Database);
+            }
+
+            return settings;
+        }
+    }
+
+    private Dictionary<string, string?> EngineSettings => new()
     {
         ["TallyEngine:Mode"] = "Http",
         ["TallyEngine:BaseUrl"] = Engine.BaseUrl,
@@ -258,7 +281,29 @@ public sealed class TallyEngineFaultTests(FakeEngineFactory factory) : IClassFix
     [Fact]
     public async Task The_last_good_figures_survive_a_restart_with_the_engine_gone()
     {
-        await using var restarted = new RestartedFactory(factory.DataFolder);
+        var folder = Path.Combine(Path.GetTempPath(), "ihec-portal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, "portal.db");
+        try
+        {
+            // The first portal stores good figures, then stops, with its engine, before the second one starts.
+            var first = new FakeEngineFactory(database);
+            await first.InitializeAsync();
+            Assert.Contains(RegisteredTotal, await (await first.CreateClient().GetAsync("/statistics?election=cor-2025&culture=en")).Content.ReadAsStringAsync());
+            await ((IAsyncLifetime)first).DisposeAsync();
+
+            await AssertLastGoodFiguresAfterRestartAsync(database);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task AssertLastGoodFiguresAfterRestartAsync(string database)
+    {
+        await using var restarted = new RestartedFactory(database);
 
         var before = await (await restarted.CreateClient().GetAsync("/statistics?election=cor-2025&culture=en")).Content.ReadAsStringAsync();
         Assert.Contains(RegisteredTotal, before);
@@ -279,7 +324,7 @@ public sealed class TallyEngineFaultTests(FakeEngineFactory factory) : IClassFix
         var demoMember = await demo.SignedInClientAsync("member@tammuz.demo");
         await demoMember.GetAsync("/statistics/stations?election=cor-2025&code=110203-04");
 
-        await using var switched = new RestartedFactory(demo.DataFolder);
+        await using var switched = new RestartedFactory(Path.Combine(demo.DataFolder, "portal.db"));
 
         var page = await (await switched.CreateClient().GetAsync("/statistics?culture=en")).Content.ReadAsStringAsync();
         Assert.Contains("No figures have arrived from the tally system yet", page);
@@ -289,20 +334,28 @@ public sealed class TallyEngineFaultTests(FakeEngineFactory factory) : IClassFix
         Assert.DoesNotContain("This result passes every consistency check", station);
     }
 
-    /// <summary>A second portal over the same database, with an engine address where nothing listens.</summary>
-    private sealed class RestartedFactory(string dataFolder) : PortalFactory
+}
+
+/// <summary>A second portal over an existing database, with an engine address where nothing listens.</summary>
+internal sealed class RestartedFactory(string database) : PortalFactory
+{
+    /// <summary>
+    /// The setting that points a portal at <paramref name="database"/>; its own data folder keeps the rest (the search
+    /// index is derived data, one writer per instance).
+    /// </summary>
+    public const string DatabaseSetting = "Database:ConnectionString";
+
+    public static string ConnectionString(string database) => $"Data Source={database}";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            // The same database; its own folder for the search index (derived data, one writer per instance).
-            ["Database:ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "portal.db")}",
-            ["TallyEngine:Mode"] = "Http",
-            ["TallyEngine:BaseUrl"] = "http://127.0.0.1:9/",
-            ["TallyEngine:ApiKey"] = "k",
-            ["TallyEngine:RefreshInBackground"] = "false",
-            ["TallyEngine:AttemptTimeout"] = "00:00:00.5",
-            ["TallyEngine:TotalTimeout"] = "00:00:02",
-            ["TallyEngine:MaxRetries"] = "1",
-        };
-    }
+        [DatabaseSetting] = ConnectionString(database),
+        ["TallyEngine:Mode"] = "Http",
+        ["TallyEngine:BaseUrl"] = "http://127.0.0.1:9/",
+        ["TallyEngine:ApiKey"] = "k",
+        ["TallyEngine:RefreshInBackground"] = "false",
+        ["TallyEngine:AttemptTimeout"] = "00:00:00.5",
+        ["TallyEngine:TotalTimeout"] = "00:00:02",
+        ["TallyEngine:MaxRetries"] = "1",
+    };
 }

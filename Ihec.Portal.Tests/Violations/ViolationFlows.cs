@@ -60,8 +60,7 @@ internal static class ViolationFlows
         IEnumerable<(string Name, string FileName, byte[] Content)>? files = null)
     {
         var response = await PostAsync(member, fields, files);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Expected a redirect, got {(int)response.StatusCode}: "
-            + (await response.ParseAsync()).QuerySelector("#error-summary")?.TextContent);
+        await response.AssertRedirectAsync();
         var location = response.RedirectPath()!;
         Assert.Contains("/violations?filed=", location);
         return Uri.UnescapeDataString(location[(location.IndexOf("filed=", StringComparison.Ordinal) + 6)..]);

@@ -20,8 +20,7 @@ public sealed class ViolationIsolationTests(PortalFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.DoesNotContain(description, await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await kirkuk.GetAsync($"/violations/evidence/{evidence.Id}")).StatusCode);
-        var list = await kirkuk.GetAsync("/violations?culture=en");
-        Assert.DoesNotContain(reference, await list.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(reference, await kirkuk.GetStringAsync("/violations?culture=en"));
 
         // Posting an answer to another organisation's report (with a token from one's own page) is refused and changes nothing:
         // the page renders no answer form for a report it does not find.
@@ -32,7 +31,8 @@ public sealed class ViolationIsolationTests(PortalFactory factory) : IClassFixtu
         {
             ["_handler"] = "answer", ["__RequestVerificationToken"] = token, ["Input.Text"] = "intrusion",
         }));
-        Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"Got {(int)post.StatusCode}");
+        // Blazor answers 400 to a post naming a form the page did not render.
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
         Assert.Empty((await ReportAsync(factory, reference)).Comments);
 
         // The reporting organisation and the reviewers do see it.

@@ -63,7 +63,7 @@ public sealed class ViolationReviewTests(PortalFactory factory) : IClassFixture<
         Assert.Equal(ViolationState.UnderReview, after.State);
         // The answer brought a photo, stored like the first evidence: without its metadata.
         var photo = Assert.Single(after.Evidence);
-        Assert.DoesNotContain("GPS", System.Text.Encoding.ASCII.GetString(await (await member.GetAsync($"/violations/evidence/{photo.Id}")).Content.ReadAsByteArrayAsync()));
+        Assert.DoesNotContain("GPS", System.Text.Encoding.ASCII.GetString(await member.GetByteArrayAsync($"/violations/evidence/{photo.Id}")));
         // Once back under review the organisation can still write, but adds evidence only when asked.
         var unasked = await member.SubmitFormAsync($"/violations/{report.Id}?culture=en", "answer", new Dictionary<string, string> { ["Input.Text"] = "One more photo" },
             [("evidence", "more.jpg", JpegWithGps())]);

@@ -57,6 +57,9 @@ internal sealed class ChatWriteCommands : IDisposable
             $"WHERE {Column(nameof(Conversation.Id))} = @id AND {last} = @read";
     }
 
+    /// <summary>The two statements' text, as this provider's SQL (the SQL Server one is parsed by <c>SqlServerScriptTests</c>).</summary>
+    public IReadOnlyList<string> Statements => [insert.CommandText, move.CommandText];
+
     public async Task InsertAsync(ChatMessage message, DbTransaction transaction)
     {
         insert.Transaction = transaction;
