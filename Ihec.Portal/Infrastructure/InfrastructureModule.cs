@@ -30,6 +30,7 @@ public static class InfrastructureModule
         services.AddPortalData(builder.Configuration, paths.DataFolder);
         services.AddPortalEmail(builder.Configuration);
         services.AddSingleton<IFileStorage, LocalFileStorage>();
+        services.AddSingleton<KeptUploads>();
         services.AddOptions<UploadSweepOptions>().Bind(builder.Configuration.GetSection(UploadSweepOptions.Section));
         services.AddSingleton<UploadSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<UploadSweeper>());
