@@ -101,7 +101,7 @@ public static class AccountsModule
             }
 
             return TypedResults.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
-        }).RequireAuthorization(PortalPolicies.SignedIn);
+        }).RequireAuthorization(PortalPolicies.Account);
         return app;
     }
 

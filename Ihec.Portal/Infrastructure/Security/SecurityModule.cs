@@ -25,31 +25,58 @@ public static class RateLimitPolicies
     public const string Applications = "applications";
 }
 
+/// <summary>
+/// Met unless the user is IHEC staff who must use two-factor and has not enrolled an authenticator yet
+/// (<see cref="PortalClaims.TwoFactorSetupRequired"/>). Part of every policy but <see cref="PortalPolicies.Account"/>.
+/// </summary>
+public sealed class TwoFactorEnrolledRequirement : AuthorizationHandler<TwoFactorEnrolledRequirement>, IAuthorizationRequirement
+{
+    public static readonly TwoFactorEnrolledRequirement Instance = new();
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TwoFactorEnrolledRequirement requirement)
+    {
+        if (!context.User.HasClaim(c => c.Type == PortalClaims.TwoFactorSetupRequired))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
 public static class SecurityModule
 {
     public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder()
-            .AddPolicy(PortalPolicies.SignedIn, p => p.RequireAuthenticatedUser()
-                .RequireRole(PortalRoles.All))
-            .AddPolicy(PortalPolicies.CsoMember, p => p.RequireAuthenticatedUser()
-                .RequireRole(PortalRoles.CsoMember, PortalRoles.CsoAdmin).RequireClaim(PortalClaims.OrganisationId))
-            .AddPolicy(PortalPolicies.CsoAdmin, p => p.RequireAuthenticatedUser()
-                .RequireRole(PortalRoles.CsoAdmin).RequireClaim(PortalClaims.OrganisationId))
-            .AddPolicy(PortalPolicies.IhecStaff, p => p.RequireAuthenticatedUser()
-                .RequireRole(PortalRoles.Staff))
-            .AddPolicy(PortalPolicies.IhecRelations, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.IhecRelations))
-            .AddPolicy(PortalPolicies.IhecMedia, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.IhecMedia))
-            .AddPolicy(PortalPolicies.ChatParticipant, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
-                c.User.IsInRole(PortalRoles.IhecMedia)
-                || (PortalRoles.Cso.Any(c.User.IsInRole) && c.User.HasClaim(claim => claim.Type == PortalClaims.OrganisationId))))
-            .AddPolicy(PortalPolicies.IhecAntiRumour, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.IhecAntiRumour))
-            .AddPolicy(PortalPolicies.IhecMonitoring, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.IhecMonitoring))
-            .AddPolicy(PortalPolicies.ViolationMap, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
-                c.User.IsInRole(PortalRoles.IhecMonitoring)
-                || (PortalRoles.Cso.Any(c.User.IsInRole) && c.User.HasClaim(claim => claim.Type == PortalClaims.OrganisationId))))
-            .AddPolicy(PortalPolicies.IhecEditor, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.IhecEditor))
-            .AddPolicy(PortalPolicies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Administrator));
+        var builder = services.AddAuthorizationBuilder();
+        // The account's own pages (profile, password, two-factor enrolment) and signing out: the only policy a staff
+        // account that must still enrol an authenticator passes.
+        builder.AddPolicy(PortalPolicies.Account, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All));
+
+        // Every other policy requires the enrolment first, for every method, endpoint and the hub.
+        void Add(string name, Action<AuthorizationPolicyBuilder> configure) =>
+            builder.AddPolicy(name, p =>
+            {
+                configure(p.RequireAuthenticatedUser());
+                p.AddRequirements(TwoFactorEnrolledRequirement.Instance);
+            });
+
+        Add(PortalPolicies.SignedIn, p => p.RequireRole(PortalRoles.All));
+        Add(PortalPolicies.CsoMember, p => p.RequireRole(PortalRoles.CsoMember, PortalRoles.CsoAdmin).RequireClaim(PortalClaims.OrganisationId));
+        Add(PortalPolicies.CsoAdmin, p => p.RequireRole(PortalRoles.CsoAdmin).RequireClaim(PortalClaims.OrganisationId));
+        Add(PortalPolicies.IhecStaff, p => p.RequireRole(PortalRoles.Staff));
+        Add(PortalPolicies.IhecRelations, p => p.RequireRole(PortalRoles.IhecRelations));
+        Add(PortalPolicies.IhecMedia, p => p.RequireRole(PortalRoles.IhecMedia));
+        Add(PortalPolicies.ChatParticipant, p => p.RequireAssertion(c =>
+            c.User.IsInRole(PortalRoles.IhecMedia)
+            || (PortalRoles.Cso.Any(c.User.IsInRole) && c.User.HasClaim(claim => claim.Type == PortalClaims.OrganisationId))));
+        Add(PortalPolicies.IhecAntiRumour, p => p.RequireRole(PortalRoles.IhecAntiRumour));
+        Add(PortalPolicies.IhecMonitoring, p => p.RequireRole(PortalRoles.IhecMonitoring));
+        Add(PortalPolicies.ViolationMap, p => p.RequireAssertion(c =>
+            c.User.IsInRole(PortalRoles.IhecMonitoring)
+            || (PortalRoles.Cso.Any(c.User.IsInRole) && c.User.HasClaim(claim => claim.Type == PortalClaims.OrganisationId))));
+        Add(PortalPolicies.IhecEditor, p => p.RequireRole(PortalRoles.IhecEditor));
+        Add(PortalPolicies.Administrator, p => p.RequireRole(PortalRoles.Administrator));
         return services;
     }
 
