@@ -68,6 +68,7 @@ public static class InfrastructureModule
         }
 
         app.UseSecurityHeaders();
+        app.UseSameOriginRealtime();
         app.UsePortalLocalisation();
         // After localisation, so the not-found page keeps the language the request asked for.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

@@ -121,13 +121,15 @@ public static class SecurityModule
                     && tileUrl.Scheme is "https" or "http"
             ? " " + tileUrl.GetLeftPart(UriPartial.Authority)
             : "";
-        var csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:" + tiles + "; " +
-                  "font-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; " +
-                  "form-action 'self'; object-src 'none'";
+        // Scripts connect (fetch, the hub's and circuits' WebSockets) to the portal's own origin only; 'self' alone does not
+        // cover ws:/wss: in every browser, so the request's own host is named with the WebSocket scheme.
+        var cspStart = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:" + tiles + "; " +
+                       "font-src 'self'; connect-src 'self' ";
+        const string cspEnd = "; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = csp;
+            headers.ContentSecurityPolicy = cspStart + (context.Request.IsHttps ? "wss://" : "ws://") + context.Request.Host.ToUriComponent() + cspEnd;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -137,4 +139,35 @@ public static class SecurityModule
         });
         return app;
     }
+
+    /// <summary>
+    /// The chat hub and the circuits (<c>/hubs</c>, <c>/_blazor</c>: negotiation, WebSockets, long polling) answer 403 to a
+    /// browser request from another origin. Browsers send <c>Origin</c> with every WebSocket handshake, and the same-site
+    /// cookie alone does not stop a page of another origin of the same site (or a browser that ignores SameSite). Apps that
+    /// send no <c>Origin</c> (mobile clients) are not affected.
+    /// </summary>
+    public static WebApplication UseSameOriginRealtime(this WebApplication app)
+    {
+        var publicOrigin = Uri.TryCreate(app.Configuration["Portal:PublicBaseUrl"], UriKind.Absolute, out var publicUrl)
+            ? publicUrl.GetLeftPart(UriPartial.Authority)
+            : null;
+        app.Use((context, next) =>
+        {
+            var request = context.Request;
+            if ((request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/_blazor"))
+                && request.Headers.Origin is { Count: > 0 } origin
+                && !IsOwnOrigin(origin.ToString(), request, publicOrigin))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+        return app;
+    }
+
+    private static bool IsOwnOrigin(string origin, HttpRequest request, string? publicOrigin) =>
+        string.Equals(origin, request.Scheme + "://" + request.Host.ToUriComponent(), StringComparison.OrdinalIgnoreCase)
+        || (publicOrigin is not null && string.Equals(origin, publicOrigin, StringComparison.OrdinalIgnoreCase));
 }
