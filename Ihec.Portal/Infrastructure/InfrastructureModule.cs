@@ -113,7 +113,9 @@ public static class InfrastructureModule
     /// <summary>Migrates the database and, with the embedded defaults, seeds the demo data.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
+        ProductionSafety.CheckSettings(app);
         await DataModule.MigrateAsync(app.Services);
+        await ProductionSafety.CheckDataAsync(app);
         await Demo.DemoData.SeedIfEnabledAsync(app.Services);
     }
 }
