@@ -3,7 +3,12 @@ namespace Ihec.Portal.Shared.Security;
 /// <summary>Authorisation policy names. Each page and endpoint names exactly one.</summary>
 public static class PortalPolicies
 {
-    /// <summary>Any signed-in user: a member of an accredited organisation or IHEC staff.</summary>
+    /// <summary>
+    /// Any signed-in user, including IHEC staff who must still enrol an authenticator: the account's own pages and
+    /// signing out. Every other policy refuses those staff until they have enrolled.
+    /// </summary>
+    public const string Account = nameof(Account);
+    /// <summary>Any signed-in user: a member of an accredited organisation or IHEC staff (enrolled in two-factor when required).</summary>
     public const string SignedIn = nameof(SignedIn);
     /// <summary>A member (or administrator) of an accredited organisation.</summary>
     public const string CsoMember = nameof(CsoMember);

@@ -116,6 +116,7 @@ public sealed class ChatConversationPageTests(ChatPortal portal) : IClassFixture
             var response = await (await portal.SignedInClientAsync(allowed)).GetAsync(attachment.Url);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+            UploadedFileAssert.IsSandboxed(response);
             Assert.Equal(Png, await response.Content.ReadAsByteArrayAsync());
         }
 

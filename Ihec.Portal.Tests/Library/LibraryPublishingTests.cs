@@ -50,6 +50,7 @@ public sealed class LibraryPublishingTests(PortalFactory factory) : IClassFixtur
         var file = await anonymous.GetAsync(attachmentUrl);
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("application/pdf", file.Content.Headers.ContentType!.MediaType);
+        UploadedFileAssert.IsSandboxed(file);
         Assert.Equal(Pdf, await file.Content.ReadAsByteArrayAsync());
         Assert.Contains(await FeedTitlesAsync(anonymous, "/library/decisions/feed.atom"), t => t.Contains("موعد الإنتخابات"));
 

@@ -211,6 +211,7 @@ public sealed class ReviewTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        UploadedFileAssert.IsSandboxed(response);
         Assert.Equal("scan.png", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         Assert.Equal(Png, await response.Content.ReadAsByteArrayAsync());
     }

@@ -114,7 +114,9 @@ public sealed class ReportVisibilityTests(PortalFactory factory) : IClassFixture
         var publicPage = await anonymous.GetDocumentAsync(page + "?culture=en");
         Assert.Contains("Endorsed by IHEC", publicPage.QuerySelector("article")!.TextContent);
         AssertHarmless(publicPage.QuerySelector("article")!);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(image.Url)).StatusCode);
+        var publicImage = await anonymous.GetAsync(image.Url);
+        Assert.Equal(HttpStatusCode.OK, publicImage.StatusCode);
+        UploadedFileAssert.IsSandboxed(publicImage);
         Assert.Contains(await ListTitlesAsync(anonymous, "/reports?q=" + Uri.EscapeDataString("الموصل")), t => t == title);
         Assert.Contains(await FeedTitlesAsync(anonymous), t => t == title);
         Assert.Contains(page, await anonymous.GetStringAsync("/sitemap.xml"));

@@ -179,7 +179,9 @@ public sealed class RumourQueueTests(PortalFactory factory) : IClassFixture<Port
         await using var db = factory.CreateDbContext();
         var shot = await db.Set<RumourScreenshot>().SingleAsync(s => s.ReportId == rumourCase.Reports[0].Id);
         Assert.Equal(HttpStatusCode.NotFound, (await tammuz.GetAsync($"/rumours/screenshots/{shot.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await kirkuk.GetAsync($"/rumours/screenshots/{shot.Id}")).StatusCode);
+        var screenshot = await kirkuk.GetAsync($"/rumours/screenshots/{shot.Id}");
+        Assert.Equal(HttpStatusCode.OK, screenshot.StatusCode);
+        UploadedFileAssert.IsSandboxed(screenshot);
         Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync($"/rumours/screenshots/{shot.Id}")).StatusCode);
         (await kirkuk.GetAsync($"/ihec/rumours/{rumourCase.Id}")).AssertForbidden();
         Assert.DoesNotContain(note, (await kirkuk.GetDocumentAsync("/rumours?culture=en")).Body!.TextContent);

@@ -37,7 +37,9 @@ public sealed class ViolationIsolationTests(PortalFactory factory) : IClassFixtu
 
         // The reporting organisation and the reviewers do see it.
         Assert.Equal(HttpStatusCode.OK, (await tammuz.GetAsync($"/violations/{report.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await tammuz.GetAsync($"/violations/evidence/{evidence.Id}")).StatusCode);
+        var download = await tammuz.GetAsync($"/violations/evidence/{evidence.Id}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        UploadedFileAssert.IsSandboxed(download);
         var reviewer = await factory.SignedInClientAsync(Reviewer);
         Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/violations/evidence/{evidence.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/ihec/violations/{report.Id}")).StatusCode);

@@ -30,6 +30,7 @@ public static class InfrastructureModule
         services.AddPortalData(builder.Configuration, paths.DataFolder);
         services.AddPortalEmail(builder.Configuration);
         services.AddSingleton<IFileStorage, LocalFileStorage>();
+        services.AddSingleton<KeptUploads>();
         services.AddOptions<UploadSweepOptions>().Bind(builder.Configuration.GetSection(UploadSweepOptions.Section));
         services.AddSingleton<UploadSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<UploadSweeper>());
@@ -67,6 +68,7 @@ public static class InfrastructureModule
         }
 
         app.UseSecurityHeaders();
+        app.UseSameOriginRealtime();
         app.UsePortalLocalisation();
         // After localisation, so the not-found page keeps the language the request asked for.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
@@ -111,7 +113,9 @@ public static class InfrastructureModule
     /// <summary>Migrates the database and, with the embedded defaults, seeds the demo data.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
+        ProductionSafety.CheckSettings(app);
         await DataModule.MigrateAsync(app.Services);
+        await ProductionSafety.CheckDataAsync(app);
         await Demo.DemoData.SeedIfEnabledAsync(app.Services);
     }
 }

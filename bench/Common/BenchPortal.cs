@@ -31,6 +31,8 @@ public sealed class BenchPortal : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("Demo:Enabled", "true");
+        // Production settings with the demo data: refused unless named as unsafe (ProductionSafety).
+        builder.UseSetting("Demo:UnsafeAllowInProduction", "true");
         builder.UseSetting("Portal:PublicBaseUrl", "http://127.0.0.1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");

@@ -2,6 +2,8 @@ using Ihec.Portal.Infrastructure.Auditing;
 using Ihec.Portal.Infrastructure.Data;
 using Ihec.Portal.Infrastructure.Redis;
 using Ihec.Portal.Shared.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +25,7 @@ public static class AccountsModule
             .ValidateOnStart();
         services.AddOptions<PortalUrlOptions>().Bind(configuration.GetSection("Portal"));
         var accountOptions = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+        var publicUrl = configuration.GetSection("Portal").Get<PortalUrlOptions>() ?? new PortalUrlOptions();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -43,10 +46,15 @@ public static class AccountsModule
             o.Cookie.Name = "ihec.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Secure whatever scheme the request arrived with when the portal is public over https: behind a proxy that
+            // ends TLS the request is http unless ForwardedHeaders names the proxy (docs/security.md).
+            o.Cookie.SecurePolicy = publicUrl.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+
+        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, EndedSessions.Attach);
+        services.AddSingleton<EndedSessions>();
 
         // Static pages are re-checked at least once a minute, like open circuits.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = accountOptions.RevalidationInterval);
@@ -90,9 +98,13 @@ public static class AccountsModule
     public static WebApplication MapAccounts(this WebApplication app)
     {
         var group = app.MapGroup("/account");
-        group.MapPost("/logout", async (SignInManager<PortalUser> signIn, CurrentActor actor, PortalDbContext db, [FromForm] string? returnUrl) =>
+        group.MapPost("/logout", async (SignInManager<PortalUser> signIn, CurrentActor actor, PortalDbContext db, HttpContext context,
+            EndedSessions sessions, IOptionsMonitor<CookieAuthenticationOptions> cookies, [FromForm] string? returnUrl) =>
         {
             var who = await actor.GetAsync();
+            // A copy of this cookie is refused from now on, not only once it expires.
+            var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+            await sessions.EndAsync(session.Principal, session.Properties, cookies.Get(IdentityConstants.ApplicationScheme).ExpireTimeSpan, context.RequestAborted);
             await signIn.SignOutAsync();
             if (who.UserId is not null)
             {
@@ -101,7 +113,7 @@ public static class AccountsModule
             }
 
             return TypedResults.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
-        }).RequireAuthorization(PortalPolicies.SignedIn);
+        }).RequireAuthorization(PortalPolicies.Account);
         return app;
     }
 

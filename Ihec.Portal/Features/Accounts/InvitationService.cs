@@ -67,4 +67,6 @@ public sealed class PortalUrlOptions
 {
     /// <summary>The address people reach the portal at, for links in e-mails.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
+    public bool IsHttps => Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps;
 }

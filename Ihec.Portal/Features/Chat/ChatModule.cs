@@ -68,8 +68,6 @@ public static class ChatModule
             return Results.NotFound();
         }
 
-        context.Response.Headers.CacheControl = "private, no-store";
-        context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = found.Name }.ToString();
-        return Results.Stream(found.Content, FileSignatures.ContentType(found.Kind), enableRangeProcessing: true);
+        return UploadedFileResponse.Send(context, found.Content, found.Kind, found.Name, inline: true, "private, no-store");
     }
 }

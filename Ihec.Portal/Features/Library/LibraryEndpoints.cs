@@ -1,3 +1,4 @@
+using Ihec.Portal.Infrastructure.Files;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -37,13 +38,8 @@ public static class LibraryEndpoints
         }
 
         // Shown in the browser (PDF viewer, image), under its own name; drafts' files are never cached on the way.
-        context.Response.Headers.CacheControl = editor ? "private, no-store" : "public, max-age=300";
-        context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition
-        {
-            Inline = true,
-            FileName = file.Attachment.FileName,
-        }.ToString();
-        return Results.Stream(file.Content, FileSignatures.ContentType(file.Attachment.FileKind), enableRangeProcessing: true);
+        return UploadedFileResponse.Send(context, file.Content, file.Attachment.FileKind, file.Attachment.FileName, inline: true,
+            editor ? "private, no-store" : "public, max-age=300");
     }
 
     private static async Task<IResult> FeedAsync(DocumentKind? kind, LibraryQueries queries, IStringLocalizer<LibraryText> text, IConfiguration configuration, HttpContext context)

@@ -1,5 +1,5 @@
+using Ihec.Portal.Infrastructure.Files;
 using Ihec.Portal.Shared.Security;
-using Microsoft.Net.Http.Headers;
 
 namespace Ihec.Portal.Features.Organisations;
 
@@ -25,8 +25,6 @@ public static class OrganisationEndpoints
             return TypedResults.NotFound();
         }
 
-        context.Response.Headers.CacheControl = "private, no-store";
-        context.Response.Headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; sandbox";
-        return TypedResults.File(document.Content, document.ContentType, document.FileName);
+        return UploadedFileResponse.Send(context, document.Content, document.ContentType, document.FileName, inline: false, "private, no-store", ranges: false);
     }
 }

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Ihec.Portal.Infrastructure.Auditing;
 using Ihec.Portal.Infrastructure.Data;
 using Ihec.Portal.Infrastructure.Files;
 using Ihec.Portal.Shared.Files;
 using Ihec.Portal.Shared.Organisations;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ihec.Portal.Features.Organisations;
@@ -39,36 +37,22 @@ public sealed partial class OrganisationService
         {
             var stored = await files.SaveAsync(content!, kind, cancellationToken);
             var name = DocumentNames.Sanitise(file!.FileName, kind);
-            var token = KeptDocumentProtector().Protect(string.Join('\n', stored.Id, kind.ToString(), name), options.KeptDocumentLifetime);
+            var token = keptUploads.Keep(KeptDocumentPurpose, stored.Id, [kind.ToString(), name], options.KeptDocumentLifetime);
             return Result<KeptDocument>.Success(new KeptDocument(token, name));
         }
     }
 
     /// <summary>The name of a kept document, to tell the applicant it is still attached; null when the token is not valid.</summary>
-    public string? KeptDocumentName(string? token) => ReadKeptDocument(token)?.FileName;
+    public string? KeptDocumentName(string? token) => Document(keptUploads.Peek(KeptDocumentPurpose, token, 3))?.FileName;
 
-    private StoredDocument? ReadKeptDocument(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            return null;
-        }
+    /// <summary>The kept document the form may attach: the applicant's own upload, not attached to any record yet.</summary>
+    private async Task<StoredDocument?> RedeemKeptDocumentAsync(string? token, CancellationToken cancellationToken) =>
+        Document(await keptUploads.RedeemAsync(KeptDocumentPurpose, token, 3, cancellationToken));
 
-        try
-        {
-            var parts = KeptDocumentProtector().Unprotect(token).Split('\n', 3);
-            return parts.Length == 3 && Enum.TryParse<FileKind>(parts[1], out var kind) && DocumentKinds.Contains(kind)
-                ? new StoredDocument(parts[0], kind, parts[2])
-                : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
-
-    private ITimeLimitedDataProtector KeptDocumentProtector() =>
-        dataProtection.CreateProtector(KeptDocumentPurpose).ToTimeLimitedDataProtector();
+    private static StoredDocument? Document(string[]? parts) =>
+        parts is [var fileId, var kindName, var name] && Enum.TryParse<FileKind>(kindName, out var kind) && DocumentKinds.Contains(kind)
+            ? new StoredDocument(fileId, kind, name)
+            : null;
 
     /// <summary>A well-formed submission key: what the form generates (32 hexadecimal digits).</summary>
     public static bool IsSubmissionKey(string? key) => key is { Length: 32 } && key.All(char.IsAsciiHexDigit);
@@ -99,7 +83,7 @@ public sealed partial class OrganisationService
     public async Task<Result<string>> ApplyAsync(ApplicationForm form, string culture, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var errors = FormCheck.Validate(form);
-        var document = ReadKeptDocument(form.KeptDocument);
+        var document = await RedeemKeptDocumentAsync(form.KeptDocument, cancellationToken);
         if (document is null)
         {
             errors.Add(new FieldError(nameof(ApplicationForm.KeptDocument), "DocumentRequired"));
@@ -250,7 +234,7 @@ public sealed partial class OrganisationService
         }
 
         var errors = FormCheck.Validate(form);
-        var document = ReadKeptDocument(form.KeptDocument);
+        var document = await RedeemKeptDocumentAsync(form.KeptDocument, cancellationToken);
         if (!string.IsNullOrEmpty(form.KeptDocument) && document is null)
         {
             errors.Add(new FieldError(nameof(ApplicationForm.KeptDocument), "DocumentRequired"));

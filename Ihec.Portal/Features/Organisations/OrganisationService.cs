@@ -5,7 +5,6 @@ using Ihec.Portal.Infrastructure.Files;
 using Ihec.Portal.Shared.Organisations;
 using Ihec.Portal.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +27,7 @@ public sealed partial class OrganisationService
     private readonly IDbContextFactory<PortalDbContext> dbFactory;
     private readonly IServiceScopeFactory scopes;
     private readonly IFileStorage files;
-    private readonly IDataProtectionProvider dataProtection;
+    private readonly KeptUploads keptUploads;
     private readonly OrganisationEmails emails;
     private readonly IAuthorizationService authorization;
     private readonly OrganisationOptions options;
@@ -40,7 +39,7 @@ public sealed partial class OrganisationService
         IDbContextFactory<PortalDbContext> dbFactory,
         IServiceScopeFactory scopes,
         IFileStorage files,
-        IDataProtectionProvider dataProtection,
+        KeptUploads keptUploads,
         OrganisationEmails emails,
         IAuthorizationService authorization,
         IOptions<OrganisationOptions> options,
@@ -52,7 +51,7 @@ public sealed partial class OrganisationService
         this.dbFactory = dbFactory;
         this.scopes = scopes;
         this.files = files;
-        this.dataProtection = dataProtection;
+        this.keptUploads = keptUploads;
         this.emails = emails;
         this.authorization = authorization;
         this.options = options.Value;

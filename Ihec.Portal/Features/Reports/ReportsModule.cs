@@ -49,9 +49,8 @@ public static class ReportsModule
         }
 
         // Files of reports the public does not read are never kept by shared caches.
-        context.Response.Headers.CacheControl = found.IsPublic ? "public, max-age=300" : "private, no-store";
-        context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = found.File.FileName }.ToString();
-        return Results.Stream(found.Content, FileSignatures.ContentType(found.File.FileKind), enableRangeProcessing: true);
+        return UploadedFileResponse.Send(context, found.Content, found.File.FileKind, found.File.FileName, inline: true,
+            found.IsPublic ? "public, max-age=300" : "private, no-store");
     }
 
     /// <summary>The draft editor's autosave: the same form as the Save button, antiforgery token included; answers a message for its status line.</summary>

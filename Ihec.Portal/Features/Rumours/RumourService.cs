@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Ihec.Portal.Features.Organisations;
 using Ihec.Portal.Features.Rumours.Matching;
 using Ihec.Portal.Infrastructure.Auditing;
@@ -9,7 +8,6 @@ using Ihec.Portal.Shared.Files;
 using Ihec.Portal.Shared.Organisations;
 using Ihec.Portal.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +22,7 @@ public sealed partial class RumourService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IAuthorizationService authorization,
     IFileStorage files,
-    IDataProtectionProvider dataProtection,
+    KeptUploads keptUploads,
     NearDuplicateIndex index,
     RumourEmails emails,
     IOptions<RumourOptions> options,
@@ -83,7 +81,7 @@ public sealed partial class RumourService(
             {
                 var stored = await files.SaveAsync(content!, kind, cancellationToken);
                 var name = DocumentNames.Sanitise(upload.FileName, kind);
-                form.KeptScreenshots.Add(Protector().Protect(string.Join('\n', stored.Id, kind.ToString(), name), Options.KeptScreenshotLifetime));
+                form.KeptScreenshots.Add(keptUploads.Keep(KeptScreenshotPurpose, stored.Id, [kind.ToString(), name], Options.KeptScreenshotLifetime));
             }
         }
 
@@ -93,32 +91,16 @@ public sealed partial class RumourService(
     /// <summary>The names of the kept screenshots whose references are still valid; invalid ones are dropped from the form.</summary>
     public IReadOnlyList<string> KeptScreenshotNames(ReportForm form)
     {
-        var valid = form.KeptScreenshots.Select(t => (Token: t, File: ReadKept(t))).Where(x => x.File is not null).Take(Options.MaxScreenshots).ToList();
+        var valid = keptUploads.PeekAll(KeptScreenshotPurpose, form.KeptScreenshots, 3, Options.MaxScreenshots)
+            .Select(x => (x.Token, File: Screenshot(x.Fields))).Where(x => x.File is not null).ToList();
         form.KeptScreenshots = valid.Select(x => x.Token).ToList();
         return valid.Select(x => x.File!.Value.Name).ToList();
     }
 
-    private (string Id, FileKind Kind, string Name)? ReadKept(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 2000)
-        {
-            return null;
-        }
-
-        try
-        {
-            var parts = Protector().Unprotect(token).Split('\n', 3);
-            return parts.Length == 3 && Enum.TryParse<FileKind>(parts[1], out var kind) && ScreenshotKinds.Contains(kind)
-                ? (parts[0], kind, parts[2])
-                : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
-
-    private ITimeLimitedDataProtector Protector() => dataProtection.CreateProtector(KeptScreenshotPurpose).ToTimeLimitedDataProtector();
+    private static (string Id, FileKind Kind, string Name)? Screenshot(string[]? parts) =>
+        parts is [var id, var kindName, var name] && Enum.TryParse<FileKind>(kindName, out var kind) && ScreenshotKinds.Contains(kind)
+            ? (id, kind, name)
+            : null;
 
     /// <summary>The report already filed with this form's key by this organisation, if any (a retried post).</summary>
     public async Task<SubmittedReport?> FindSubmissionAsync(ClaimsPrincipal user, string? key, CancellationToken cancellationToken = default)
@@ -198,7 +180,9 @@ public sealed partial class RumourService(
             return Result<SubmittedReport>.Fail(errors);
         }
 
-        var kept = form.KeptScreenshots.Select(ReadKept).OfType<(string Id, FileKind Kind, string Name)>().Take(Options.MaxScreenshots).ToList();
+        // The member's own uploads, each once, not attached to any report yet.
+        var kept = (await keptUploads.RedeemAllAsync(KeptScreenshotPurpose, form.KeptScreenshots, 3, Options.MaxScreenshots, cancellationToken))
+            .Select(Screenshot).OfType<(string Id, FileKind Kind, string Name)>().ToList();
         var text = form.ClaimText.Trim();
         var language = form.Language is "ar" or "ckb" or "en" ? form.Language : ClaimFeatures.GuessLanguage(text);
         var now = clock.GetUtcNow();

@@ -1,3 +1,4 @@
+using Ihec.Portal.Infrastructure.Files;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -43,9 +44,7 @@ public static class RumoursModule
             return Results.NotFound();
         }
 
-        context.Response.Headers.CacheControl = "private, no-store";
-        context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = shot.FileName }.ToString();
-        return Results.Stream(shot.Content, FileSignatures.ContentType(shot.Kind));
+        return UploadedFileResponse.Send(context, shot.Content, shot.Kind, shot.FileName, inline: true, "private, no-store", ranges: false);
     }
 
     private static async Task<IResult> FeedAsync(RumourService rumours, IStringLocalizer<RumoursText> text, IConfiguration configuration, HttpContext context)

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Ihec.Portal.Features.Organisations;
 using Ihec.Portal.Infrastructure.Auditing;
 using Ihec.Portal.Infrastructure.Data;
@@ -11,7 +10,6 @@ using Ihec.Portal.Shared.Organisations;
 using Ihec.Portal.Shared.Security;
 using Ihec.Portal.Shared.Violations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +24,7 @@ public sealed partial class ViolationService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IAuthorizationService authorization,
     IFileStorage files,
-    IDataProtectionProvider dataProtection,
+    KeptUploads keptUploads,
     GovernorateBoundaries boundaries,
     ViolationEmails emails,
     ViolationElections elections,
@@ -90,8 +88,8 @@ public sealed partial class ViolationService(
             var (error, stored) = await StoreEvidenceAsync(upload, nameof(ViolationForm.KeptEvidence), cancellationToken);
             if (stored is { } file)
             {
-                form.KeptEvidence.Add(Protector().Protect(string.Join('\n', file.FileId, file.FileKind.ToString(),
-                    file.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), file.FileName), Options.KeptEvidenceLifetime));
+                form.KeptEvidence.Add(keptUploads.Keep(KeptEvidencePurpose, file.FileId,
+                    [file.FileKind.ToString(), file.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), file.FileName], Options.KeptEvidenceLifetime));
             }
             else
             {
@@ -142,33 +140,22 @@ public sealed partial class ViolationService(
     /// <summary>The names of the kept evidence files whose references are still valid; invalid ones are dropped from the form.</summary>
     public IReadOnlyList<string> KeptEvidenceNames(ViolationForm form)
     {
-        var valid = form.KeptEvidence.Select(t => (Token: t, File: ReadKept(t))).Where(x => x.File is not null).Take(Options.MaxEvidenceFiles).ToList();
+        var valid = keptUploads.PeekAll(KeptEvidencePurpose, form.KeptEvidence, 4, Options.MaxEvidenceFiles)
+            .Select(x => (x.Token, File: Evidence(x.Fields))).Where(x => x.File is not null).ToList();
         form.KeptEvidence = valid.Select(x => x.Token).ToList();
         return valid.Select(x => x.File!.Value.Name).ToList();
     }
 
-    private (string Id, FileKind Kind, long Length, string Name)? ReadKept(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 2000)
-        {
-            return null;
-        }
+    /// <summary>The kept evidence the form may attach: the member's own uploads, each once, not attached to any report yet.</summary>
+    private async Task<List<(string Id, FileKind Kind, long Length, string Name)>> RedeemKeptEvidenceAsync(ViolationForm form, CancellationToken cancellationToken) =>
+        (await keptUploads.RedeemAllAsync(KeptEvidencePurpose, form.KeptEvidence, 4, Options.MaxEvidenceFiles, cancellationToken))
+        .Select(Evidence).OfType<(string Id, FileKind Kind, long Length, string Name)>().ToList();
 
-        try
-        {
-            var parts = Protector().Unprotect(token).Split('\n', 4);
-            return parts.Length == 4 && Enum.TryParse<FileKind>(parts[1], out var kind) && EvidenceKinds.Contains(kind)
-                                     && long.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out var length)
-                ? (parts[0], kind, length, parts[3])
-                : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
-
-    private ITimeLimitedDataProtector Protector() => dataProtection.CreateProtector(KeptEvidencePurpose).ToTimeLimitedDataProtector();
+    private static (string Id, FileKind Kind, long Length, string Name)? Evidence(string[]? parts) =>
+        parts is [var id, var kindName, var lengthText, var name] && Enum.TryParse<FileKind>(kindName, out var kind) && EvidenceKinds.Contains(kind)
+                                                                && long.TryParse(lengthText, System.Globalization.CultureInfo.InvariantCulture, out var length)
+            ? (id, kind, length, name)
+            : null;
 
     /// <summary>The report already filed with this form's key by this organisation, if any (a retried post).</summary>
     public async Task<SubmittedViolation?> FindSubmissionAsync(ClaimsPrincipal user, string? key, CancellationToken cancellationToken = default)
@@ -266,7 +253,7 @@ public sealed partial class ViolationService(
 
         var (lat, lon) = form.Coordinates()!.Value;
         var pinGovernorate = boundaries.GovernorateAt(lon, lat);
-        var kept = form.KeptEvidence.Select(ReadKept).OfType<(string Id, FileKind Kind, long Length, string Name)>().Take(Options.MaxEvidenceFiles).ToList();
+        var kept = await RedeemKeptEvidenceAsync(form, cancellationToken);
         var key = IsSubmissionKey(form.SubmissionKey) ? form.SubmissionKey! : NewSubmissionKey();
         var now = clock.GetUtcNow();
 

@@ -38,10 +38,6 @@ public static class ViolationsModule
             return Results.NotFound();
         }
 
-        context.Response.Headers.CacheControl = "private, no-store";
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = file.Kind != FileKind.Pdf, FileName = file.FileName }.ToString();
-        // Range requests let a browser's <video> and <audio> seek without downloading the whole file first.
-        return Results.Stream(file.Content, FileSignatures.ContentType(file.Kind), enableRangeProcessing: true);
+        return UploadedFileResponse.Send(context, file.Content, file.Kind, file.FileName, inline: file.Kind != FileKind.Pdf, "private, no-store");
     }
 }

@@ -1,6 +1,7 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
+using Ihec.Portal.Infrastructure.Text;
 using MimeKit;
 
 namespace Ihec.Portal.Infrastructure.Email;
@@ -55,7 +56,7 @@ public sealed class PickupFolderEmailSender(IOptions<EmailOptions> options, Port
         var file = Path.Combine(Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml");
         using var mime = MimeFactory.Create(options.Value, message);
         await mime.WriteToAsync(file, cancellationToken);
-        logger.LogInformation("E-mail to {Recipient} ({Subject}) written to {File}", message.To, message.Subject, file);
+        logger.LogInformation("E-mail to {Recipient} ({Subject}) written to {File}", LogText.Encode(message.To), LogText.Encode(message.Subject), file);
     }
 }
 
@@ -74,7 +75,7 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Smtp
 
         await client.SendAsync(mime, cancellationToken);
         await client.DisconnectAsync(true, cancellationToken);
-        logger.LogInformation("E-mail to {Recipient} ({Subject}) sent through {Host}", message.To, message.Subject, o.SmtpHost);
+        logger.LogInformation("E-mail to {Recipient} ({Subject}) sent through {Host}", LogText.Encode(message.To), LogText.Encode(message.Subject), o.SmtpHost);
     }
 }
 

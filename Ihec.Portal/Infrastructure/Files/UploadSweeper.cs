@@ -10,6 +10,9 @@ namespace Ihec.Portal.Infrastructure.Files;
 public interface IStoredFileReferences
 {
     IAsyncEnumerable<string> FileIdsAsync(PortalDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>Whether one of the module's records refers to the file.</summary>
+    Task<bool> RefersToAsync(PortalDbContext db, string fileId, CancellationToken cancellationToken);
 }
 
 public sealed class UploadSweepOptions
@@ -123,4 +126,7 @@ public sealed class StoredFileReferences(Func<PortalDbContext, IQueryable<string
             }
         }
     }
+
+    public Task<bool> RefersToAsync(PortalDbContext db, string fileId, CancellationToken cancellationToken) =>
+        query(db).AnyAsync(id => id == fileId, cancellationToken);
 }
