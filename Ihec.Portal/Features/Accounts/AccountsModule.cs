@@ -100,7 +100,7 @@ public static class AccountsModule
                 await db.SaveChangesAsync();
             }
 
-            return TypedResults.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
+            return TypedResults.LocalRedirect(ReturnUrls.LocalOrHome(returnUrl));
         }).RequireAuthorization(PortalPolicies.SignedIn);
         return app;
     }
