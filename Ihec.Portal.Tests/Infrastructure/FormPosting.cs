@@ -19,8 +19,12 @@ public static class FormPosting
     /// <summary>Loads <paramref name="url"/>, finds the form whose <c>_handler</c> is <paramref name="formName"/>, and posts it with the given fields.</summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, string formName,
         IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Name, string FileName, byte[] Content)>? files = null)
+        => await client.SubmitFormAsync(await client.GetDocumentAsync(url), url, formName, fields, files);
+
+    /// <summary>Posts a form of a page already loaded (its hidden fields as they were rendered then).</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument document, string url, string formName,
+        IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Name, string FileName, byte[] Content)>? files = null)
     {
-        var document = await client.GetDocumentAsync(url);
         var form = document.Forms.FirstOrDefault(f =>
                        f.QuerySelector("input[name=_handler]")?.GetAttribute("value") == formName)
                    ?? throw new InvalidOperationException($"No form '{formName}' on {url}.");
