@@ -74,6 +74,7 @@ public static class AccountsModule
             .AddDefaultTokenProviders();
         services.AddTransient<InvitationTokenProvider>();
         services.AddSingleton<AuthenticatorCodes>();
+        services.AddSingleton<UnknownAccountLockout>();
         services.AddTransient<PortalAuthenticatorTokenProvider>();
         services.Configure<InvitationTokenProviderOptions>(o =>
         {
