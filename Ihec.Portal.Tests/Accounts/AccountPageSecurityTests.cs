@@ -69,7 +69,7 @@ public sealed class TwoFactorPageTests(AuthenticatorCodeTests.Factory factory) :
 /// <summary>The change-password page (issue #20, item 8) and return addresses (item 5).</summary>
 public sealed class AccountPageSecurityTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static Dictionary<string, string> ChangeFields(string current) => new()
+    internal static Dictionary<string, string> ChangeFields(string current) => new()
     {
         ["Input.CurrentPassword"] = current,
         ["Input.New.Password"] = "Another-Password-2027",
@@ -110,12 +110,7 @@ public sealed class AccountPageSecurityTests(PortalFactory factory) : IClassFixt
         Assert.Equal("/", signIn.RedirectPath());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/manage")).StatusCode);
 
-        var home = await client.GetDocumentAsync("/");
-        var form = home.QuerySelector("form[action='/account/logout']") ?? throw new InvalidOperationException("No sign-out form.");
-        var fields = form.QuerySelectorAll("input[type=hidden]")
-            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
-            .Append(new("returnUrl", returnUrl));
-        var signOut = await client.PostAsync("/account/logout", new FormUrlEncodedContent(fields));
+        var signOut = await client.SignOutAsync(new KeyValuePair<string, string>("returnUrl", returnUrl));
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal("/", signOut.Headers.Location?.OriginalString);
     }
@@ -139,12 +134,8 @@ public sealed class PasswordPageRateLimitTests(PasswordPageRateLimitTests.Factor
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
         {
-            statuses.Add((await client.SubmitFormAsync("/account/manage/password", "change-password", new Dictionary<string, string>
-            {
-                ["Input.CurrentPassword"] = "wrong-password-" + i,
-                ["Input.New.Password"] = "Another-Password-2027",
-                ["Input.New.ConfirmPassword"] = "Another-Password-2027",
-            })).StatusCode);
+            statuses.Add((await client.SubmitFormAsync("/account/manage/password", "change-password",
+                AccountPageSecurityTests.ChangeFields("wrong-password-" + i))).StatusCode);
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);

@@ -10,7 +10,7 @@ namespace Ihec.Portal.Tests.Accounts;
 
 public sealed class AccountSecurityTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static Dictionary<string, string> Credentials(string email, string password) => new()
+    internal static Dictionary<string, string> Credentials(string email, string password) => new()
     {
         ["Input.Email"] = email,
         ["Input.Password"] = password,

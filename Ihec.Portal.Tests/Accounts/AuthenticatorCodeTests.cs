@@ -51,11 +51,7 @@ public sealed class AuthenticatorCodeTests(AuthenticatorCodeTests.Factory factor
         public async Task<(HttpClient Client, string TwoFactorPath)> PasswordStepAsync(string email, string culture = "en")
         {
             var client = CreateBrowserLikeClient();
-            var first = await client.SubmitFormAsync("/account/login?culture=" + culture, "login", new Dictionary<string, string>
-            {
-                ["Input.Email"] = email,
-                ["Input.Password"] = DemoPassword,
-            });
+            var first = await client.SubmitFormAsync("/account/login?culture=" + culture, "login", AccountSecurityTests.Credentials(email, DemoPassword));
             Assert.StartsWith("/account/login-2fa", first.RedirectPath());
             return (client, first.RedirectPath()!);
         }

@@ -10,12 +10,6 @@ namespace Ihec.Portal.Tests.Accounts;
 /// <summary>Sign-in does not tell which addresses have an account (issue #20, item 2): same answer, same lockout.</summary>
 public sealed class SignInEnumerationTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static Dictionary<string, string> Credentials(string email, string password) => new()
-    {
-        ["Input.Email"] = email,
-        ["Input.Password"] = password,
-    };
-
     [Fact]
     public async Task A_wrong_password_answers_alike_for_unknown_existing_and_deactivated_addresses()
     {
@@ -31,7 +25,7 @@ public sealed class SignInEnumerationTests(PortalFactory factory) : IClassFixtur
         var answers = new List<string>();
         foreach (var email in new[] { "nobody-alike@example.org", "member@tammuz.demo", deactivated })
         {
-            var response = await factory.CreateBrowserLikeClient().SubmitFormAsync("/account/login?culture=en", "login", Credentials(email, "wrong-password"));
+            var response = await factory.CreateBrowserLikeClient().SubmitFormAsync("/account/login?culture=en", "login", AccountSecurityTests.Credentials(email, "wrong-password"));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             answers.Add((await response.ParseAsync()).QuerySelector("[role=alert]")?.TextContent.Trim() ?? "");
         }
@@ -39,7 +33,7 @@ public sealed class SignInEnumerationTests(PortalFactory factory) : IClassFixtur
         Assert.All(answers, a => Assert.Equal(ResourceText.Get("Features/Accounts/AccountsText", "en", "InvalidSignIn"), a));
 
         // The account's state is told only to someone who knows its password.
-        var right = await factory.CreateBrowserLikeClient().SubmitFormAsync("/account/login?culture=en", "login", Credentials(deactivated, PortalFactory.DemoPassword));
+        var right = await factory.CreateBrowserLikeClient().SubmitFormAsync("/account/login?culture=en", "login", AccountSecurityTests.Credentials(deactivated, PortalFactory.DemoPassword));
         Assert.Equal(ResourceText.Get("Features/Accounts/AccountsText", "en", "SignInNotAllowed"),
             (await right.ParseAsync()).QuerySelector("[role=alert]")?.TextContent.Trim());
     }
@@ -52,7 +46,7 @@ public sealed class SignInEnumerationTests(PortalFactory factory) : IClassFixtur
         var paths = new List<string?>();
         for (var i = 0; i < 6; i++)
         {
-            paths.Add((await client.SubmitFormAsync("/account/login", "login", Credentials(email, "wrong-password-" + i))).RedirectPath());
+            paths.Add((await client.SubmitFormAsync("/account/login", "login", AccountSecurityTests.Credentials(email, "wrong-password-" + i))).RedirectPath());
         }
 
         // As Repeated_wrong_passwords_lock_the_account_even_for_the_right_password shows for an account.
@@ -103,11 +97,7 @@ public sealed class SignInTimingTests(SignInTimingTests.Factory factory) : IClas
     private static async Task<double> TimeAsync(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument page, string email, int i)
     {
         var watch = Stopwatch.StartNew();
-        var response = await client.SubmitFormAsync(page, "/account/login", "login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = "wrong-password-" + i,
-        });
+        var response = await client.SubmitFormAsync(page, "/account/login", "login", AccountSecurityTests.Credentials(email, "wrong-password-" + i));
         watch.Stop();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return watch.Elapsed.TotalMilliseconds;

@@ -31,18 +31,28 @@ public sealed class TwoFactorFocusTests(PlaywrightPortal browser)
         await page.WaitForURLAsync("**/account/login-2fa**");
         await page.Locator("#code").WaitForAsync();
 
-        Assert.Equal("code", await page.EvaluateAsync<string>("() => document.activeElement?.id"));
+        await FocusOnCodeAsync(page);
         Assert.Null(await page.Locator("#code").GetAttributeAsync("aria-invalid"));
 
         await page.Locator("#code").FillAsync(WrongCode(key));
         await page.Locator("form[method=post] button[type=submit]").ClickAsync();
         await page.Locator("#code[aria-invalid=true]").WaitForAsync();
 
-        Assert.Equal("code", await page.EvaluateAsync<string>("() => document.activeElement?.id"));
+        await FocusOnCodeAsync(page);
         var describedBy = await page.Locator("#code").GetAttributeAsync("aria-describedby");
         Assert.Equal(ResourceText.Get("Features/Accounts/AccountsText", language, "InvalidAuthenticatorCode"),
             (await page.Locator("#" + describedBy).InnerTextAsync()).Trim());
         Assert.StartsWith(language, await page.EvaluateAsync<string>("() => document.documentElement.lang"));
+    }
+
+    /// <summary>
+    /// The browser moves focus to an <c>autofocus</c> field at its next rendering step, a moment after the field is in
+    /// the page, so this waits for the focus (and fails when it never comes) rather than reading it at once.
+    /// </summary>
+    private static async Task FocusOnCodeAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => document.activeElement?.id === 'code'");
+        Assert.Equal("code", await page.EvaluateAsync<string>("() => document.activeElement?.id"));
     }
 
     /// <summary>A staff account of its own (the demo roles' sessions stay untouched) with an authenticator set up.</summary>

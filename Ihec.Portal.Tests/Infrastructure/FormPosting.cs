@@ -62,4 +62,15 @@ public static class FormPosting
 
         return await client.PostAsync(action, content);
     }
+
+    /// <summary>Posts the sign-out form of the home page (its antiforgery token), with any extra fields.</summary>
+    public static async Task<HttpResponseMessage> SignOutAsync(this HttpClient client, params KeyValuePair<string, string>[] extra)
+    {
+        var home = await client.GetDocumentAsync("/");
+        var form = home.QuerySelector("form[action='/account/logout']") ?? throw new InvalidOperationException("No sign-out form.");
+        var fields = form.QuerySelectorAll("input[type=hidden]")
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .Concat(extra);
+        return await client.PostAsync("/account/logout", new FormUrlEncodedContent(fields));
+    }
 }
