@@ -1,32 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Ihec.Portal.Shared.Files;
+using Ihec.Portal.Shared.Text;
 
 namespace Ihec.Portal.Shared.Organisations;
-
-/// <summary>Digits as people type them in Iraq: Arabic-Indic (٠١٢) and Persian/Kurdish (۰۱۲) forms become ASCII.</summary>
-public static class Digits
-{
-    public static string ToAscii(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            builder.Append(c switch
-            {
-                >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
-                >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
-                _ => c,
-            });
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>Removes the invisible direction marks that copying from right-to-left text leaves behind.</summary>
-    public static string WithoutDirectionMarks(string text) =>
-        string.Concat(text.Where(c => c is not ('\u200E' or '\u200F' or '\u061C' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))));
-}
 
 /// <summary>
 /// Phone numbers: Iraqi numbers in national form (<c>0770 123 4567</c>, <c>01 555 1234</c>) or international form

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ihec.Portal.Shared.Text;
 
 namespace Ihec.Portal.Shared.Statistics;
 
@@ -201,10 +202,8 @@ public static class TapeCsv
     /// <summary>A non-negative or negative whole number in ASCII digits or Arabic-Indic / Eastern Arabic-Indic digits.</summary>
     public static bool TryParseCount(string raw, out long value)
     {
-        var normalised = new string(raw.Select(c => c switch
+        var normalised = new string(Digits.ToAscii(raw).Select(c => c switch
         {
-            >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
-            >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
             '\u2212' => '-',
             _ => c,
         }).ToArray());

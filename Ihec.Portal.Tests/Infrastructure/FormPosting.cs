@@ -45,8 +45,12 @@ public static class FormPosting
     /// <summary>Loads <paramref name="url"/>, finds the form whose <c>_handler</c> is <paramref name="formName"/>, and posts it with the given fields.</summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, string formName,
         IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Name, string FileName, byte[] Content)>? files = null)
+        => await client.SubmitFormAsync(await client.GetDocumentAsync(url), url, formName, fields, files);
+
+    /// <summary>Posts a form of a page already loaded (its hidden fields as they were rendered then).</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument document, string url, string formName,
+        IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Name, string FileName, byte[] Content)>? files = null)
     {
-        var document = await client.GetDocumentAsync(url);
         var form = document.Forms.FirstOrDefault(f =>
                        f.QuerySelector("input[name=_handler]")?.GetAttribute("value") == formName)
                    ?? throw new InvalidOperationException($"No form '{formName}' on {url}.");
@@ -83,5 +87,16 @@ public static class FormPosting
         }
 
         return await client.PostAsync(action, content);
+    }
+
+    /// <summary>Posts the sign-out form of the home page (its antiforgery token), with any extra fields.</summary>
+    public static async Task<HttpResponseMessage> SignOutAsync(this HttpClient client, params KeyValuePair<string, string>[] extra)
+    {
+        var home = await client.GetDocumentAsync("/");
+        var form = home.QuerySelector("form[action='/account/logout']") ?? throw new InvalidOperationException("No sign-out form.");
+        var fields = form.QuerySelectorAll("input[type=hidden]")
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .Concat(extra);
+        return await client.PostAsync("/account/logout", new FormUrlEncodedContent(fields));
     }
 }

@@ -19,6 +19,12 @@ public sealed class AccountOptions
     /// <summary>How long an invitation link stays valid.</summary>
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How many 30-second steps before and after the current one an authenticator code may come from (clock drift,
+    /// typing time). 1 by default: a code is accepted for about a minute and a half; 0 accepts the current step only.
+    /// </summary>
+    public int AuthenticatorStepsTolerance { get; set; } = 1;
+
     public int MaxFailedAccessAttempts { get; set; } = 5;
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 }

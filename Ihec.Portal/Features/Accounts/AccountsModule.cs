@@ -22,6 +22,7 @@ public static class AccountsModule
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section))
             .Validate(o => o.RevalidationInterval > TimeSpan.Zero && o.RevalidationInterval <= TimeSpan.FromMinutes(1),
                 "Accounts:RevalidationInterval must be more than zero and at most a minute.")
+            .Validate(o => o.AuthenticatorStepsTolerance is >= 0 and <= 2, "Accounts:AuthenticatorStepsTolerance must be 0, 1 or 2.")
             .ValidateOnStart();
         services.AddOptions<PortalUrlOptions>().Bind(configuration.GetSection("Portal"));
         var accountOptions = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
@@ -70,6 +71,9 @@ public static class AccountsModule
                 o.Lockout.DefaultLockoutTimeSpan = accountOptions.LockoutDuration;
                 o.Tokens.ProviderMap[InvitationTokenProvider.ProviderName] =
                     new TokenProviderDescriptor(typeof(InvitationTokenProvider));
+                o.Tokens.ProviderMap[PortalAuthenticatorTokenProvider.ProviderName] =
+                    new TokenProviderDescriptor(typeof(PortalAuthenticatorTokenProvider));
+                o.Tokens.AuthenticatorTokenProvider = PortalAuthenticatorTokenProvider.ProviderName;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
@@ -77,6 +81,9 @@ public static class AccountsModule
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         services.AddTransient<InvitationTokenProvider>();
+        services.AddSingleton<AuthenticatorCodes>();
+        services.AddSingleton<UnknownAccountLockout>();
+        services.AddTransient<PortalAuthenticatorTokenProvider>();
         services.Configure<InvitationTokenProviderOptions>(o =>
         {
             o.Name = InvitationTokenProvider.ProviderName;
@@ -112,7 +119,7 @@ public static class AccountsModule
                 await db.SaveChangesAsync();
             }
 
-            return TypedResults.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
+            return TypedResults.LocalRedirect(ReturnUrls.LocalOrHome(returnUrl));
         }).RequireAuthorization(PortalPolicies.Account);
         return app;
     }

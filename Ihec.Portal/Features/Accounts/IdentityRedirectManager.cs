@@ -16,15 +16,13 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectTo(string? uri)
     {
-        uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal)
-            || uri.StartsWith("/\\", StringComparison.Ordinal))
+        // Absolute addresses built from this site's base become paths; then only a local path passes (no open redirect).
+        if (uri is not null && uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            uri = "/" + navigationManager.ToBaseRelativePath(uri);
         }
 
+        uri = ReturnUrls.LocalOrHome(uri);
         navigationManager.NavigateTo(uri);
     }
 

@@ -21,9 +21,85 @@ public sealed class PortalSignInManager(
     ILogger<SignInManager<PortalUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<PortalUser> confirmation,
-    IDbContextFactory<PortalDbContext> dbFactory)
+    IDbContextFactory<PortalDbContext> dbFactory,
+    UnknownAccountLockout unknownAccounts)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    /// <summary>A hash of a random password, verified for addresses without an account so they cost what a real check costs.</summary>
+    private static readonly Lazy<string> DummyHash = new(() =>
+        new PasswordHasher<PortalUser>().HashPassword(new PortalUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+
+    /// <summary>
+    /// Every failure answers alike, in about the same time: an unknown address has its password hashed and its
+    /// failures counted toward a lockout like an account's (<see cref="UnknownAccountLockout"/>).
+    /// </summary>
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is not null)
+        {
+            return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        }
+
+        if (unknownAccounts.IsLockedOut(userName))
+        {
+            return SignInResult.LockedOut;
+        }
+
+        UserManager.PasswordHasher.VerifyHashedPassword(new PortalUser(), DummyHash.Value, password);
+        return lockoutOnFailure && unknownAccounts.Fail(userName) ? SignInResult.LockedOut : SignInResult.Failed;
+    }
+
+    /// <summary>
+    /// The password is checked before the account's state (invited, deactivated, organisation suspended), so that a
+    /// wrong password answers the same for every address; only someone who knows the password learns the state.
+    /// </summary>
+    public override async Task<SignInResult> CheckPasswordSignInAsync(PortalUser user, string password, bool lockoutOnFailure)
+    {
+        if (await IsLockedOut(user))
+        {
+            return await LockedOut(user);
+        }
+
+        bool correct;
+        if (user.PasswordHash is null)
+        {
+            // An invited account without a password yet: the same work as any other wrong password.
+            UserManager.PasswordHasher.VerifyHashedPassword(user, DummyHash.Value, password);
+            correct = false;
+        }
+        else
+        {
+            correct = await UserManager.CheckPasswordAsync(user, password);
+        }
+
+        if (!correct)
+        {
+            if (lockoutOnFailure && UserManager.SupportsUserLockout)
+            {
+                await UserManager.AccessFailedAsync(user);
+                if (await UserManager.IsLockedOutAsync(user))
+                {
+                    return await LockedOut(user);
+                }
+            }
+
+            return SignInResult.Failed;
+        }
+
+        if (!await CanSignInAsync(user))
+        {
+            return SignInResult.NotAllowed;
+        }
+
+        if (!await UserManager.GetTwoFactorEnabledAsync(user))
+        {
+            await ResetLockout(user);
+        }
+
+        return SignInResult.Success;
+    }
+
     public override async Task<bool> CanSignInAsync(PortalUser user)
     {
         if (user.IsDeactivated || !await base.CanSignInAsync(user))

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Ihec.Portal.Shared.Text;
 using Ihec.Portal.Shared.Violations;
 
 namespace Ihec.Portal.Features.Violations;
@@ -67,10 +68,8 @@ public static class Coordinate
             return null;
         }
 
-        var chars = text.Trim().Select(c => c switch
+        var chars = Digits.ToAscii(text.Trim()).Select(c => c switch
         {
-            >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
-            >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
             '\u066B' or ',' => '.',
             '\u2212' => '-',
             _ => c,

@@ -1,4 +1,5 @@
 using System.Text;
+using Ihec.Portal.Features.Accounts;
 using Ihec.Portal.Infrastructure.Data;
 using Ihec.Portal.Shared.Organisations;
 using Ihec.Portal.Shared.Security;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Ihec.Portal.Infrastructure.Demo;
 
@@ -149,10 +151,12 @@ public static class DemoData
 
         var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
         var server = services.GetService<IServer>();
-        lifetime.ApplicationStarted.Register(() => Console.WriteLine(Banner(server, options.Password)));
+        var accountOptions = services.GetRequiredService<IOptions<AccountOptions>>().Value;
+        lifetime.ApplicationStarted.Register(() => Console.WriteLine(Banner(server, options.Password, accountOptions)));
     }
 
-    private static string Banner(IServer? server, string password)
+    /// <summary>The console text at start-up; what it says about two-factor follows the settings.</summary>
+    internal static string Banner(IServer? server, string password, AccountOptions accounts)
     {
         var addresses = server?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var text = new StringBuilder();
@@ -163,7 +167,10 @@ public static class DemoData
             text.AppendLine($"  Open {address}   (Arabic; add ?culture=ckb or ?culture=en)");
         }
 
-        text.AppendLine($"Demo accounts (password for all: {password}; two-factor is off for demo accounts only):");
+        var twoFactor = !accounts.RequireTwoFactorForStaff ? "two-factor is not required for anyone"
+            : accounts.DemoAccountsSkipTwoFactor ? "two-factor is off for demo accounts only"
+            : "IHEC staff accounts must set up an authenticator app at their first sign-in";
+        text.AppendLine($"Demo accounts (password for all: {password}; {twoFactor}):");
         foreach (var account in Accounts)
         {
             text.AppendLine($"  {account.Role,-15} {account.Email}");
