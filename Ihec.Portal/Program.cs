@@ -14,7 +14,16 @@ using Ihec.Portal.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddPortalInfrastructure();
+try
+{
+    builder.AddPortalInfrastructure();
+}
+catch (DataFolderLockedException locked)
+{
+    await Console.Error.WriteLineAsync(locked.Message);
+    return DataFolderLockedException.ExitCode;
+}
+
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOrganisations();
 builder.Services.AddAdmin();
@@ -44,6 +53,7 @@ app.MapPortalComponents();
 
 await app.PrepareAsync();
 app.Run();
+return 0;
 
 /// <summary>Visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;
