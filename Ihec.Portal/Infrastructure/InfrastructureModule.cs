@@ -38,6 +38,7 @@ public static class InfrastructureModule
         services.AddSingleton<UploadSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<UploadSweeper>());
         services.AddSingleton<Geography.GovernorateBoundaries>();
+        services.AddSingleton<Search.SearchIndexStatus>();
         services.AddScoped<CurrentActor>();
         services.AddPortalLocalisation();
         services.AddPortalAuthorization();
