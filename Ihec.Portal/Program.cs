@@ -11,6 +11,12 @@ using Ihec.Portal.Features.Rumours;
 using Ihec.Portal.Features.Statistics;
 using Ihec.Portal.Features.Violations;
 using Ihec.Portal.Infrastructure;
+using Ihec.Portal.Infrastructure.Data;
+
+if (args is ["backup" or "restore", ..])
+{
+    return await PortalBackup.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
