@@ -108,7 +108,7 @@ public sealed class CrashConsistencyTests : IDisposable
         }
 
         // A last start, in process: everything still there, and the transcript index agrees with the database.
-        await using var last = new OnFolder(folder);
+        await using var last = new FolderPortal(folder);
         await last.Services.GetRequiredService<ChatSearchIndexer>().CatchUpAsync();
         Check(reports, messages, pendingReport?.Key, pendingMessage);
         using var db = Open();
@@ -219,10 +219,5 @@ public sealed class CrashConsistencyTests : IDisposable
         {
             // Left for the OS to clean up.
         }
-    }
-
-    private sealed class OnFolder(string dataFolder) : PortalFactory
-    {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["DataFolder"] = dataFolder };
     }
 }

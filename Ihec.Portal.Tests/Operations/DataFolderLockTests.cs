@@ -34,18 +34,13 @@ public sealed class DataFolderLockTests
     public async Task The_lock_is_released_when_the_portal_stops_so_the_next_start_on_the_folder_succeeds()
     {
         var folder = Path.Combine(Path.GetTempPath(), "ihec-portal-tests", "lock-" + Guid.NewGuid().ToString("N"));
-        await using (var first = new OnFolder(folder))
+        await using (var first = new FolderPortal(folder))
         {
             _ = first.Services;
             Assert.Throws<DataFolderLockedException>(() => DataFolderLock.Acquire(folder));
         }
 
-        await using var next = new OnFolder(folder);
+        await using var next = new FolderPortal(folder);
         Assert.Equal(folder, next.Services.GetRequiredService<DataFolderLock>().Folder);
-    }
-
-    private sealed class OnFolder(string folder) : PortalFactory
-    {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["DataFolder"] = folder };
     }
 }

@@ -150,13 +150,11 @@ public sealed class SearchIndexRecoveryTests : IDisposable
     }
 
     /// <summary>A portal on the given data folder, with every log line it writes kept.</summary>
-    private sealed class OnFolder(string dataFolder) : PortalFactory
+    private sealed class OnFolder(string dataFolder) : FolderPortal(dataFolder)
     {
         private readonly ConcurrentQueue<string> log = new();
 
         public IReadOnlyCollection<string> Log => log;
-
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["DataFolder"] = dataFolder };
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

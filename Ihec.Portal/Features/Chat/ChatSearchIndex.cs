@@ -303,9 +303,27 @@ public sealed class ChatSearchIndex : IDisposable
 
     public void Dispose()
     {
-        CommitPublished();
+        var committed = true;
+        try
+        {
+            CommitPublished();
+        }
+        catch (IOException)
+        {
+            // A full disk: the next start reads again from the last commit's watermark.
+            committed = false;
+        }
+
         searchers.Dispose();
-        writer.Dispose();
+        if (committed)
+        {
+            writer.Dispose();
+        }
+        else
+        {
+            writer.Rollback();
+        }
+
         analyzer.Dispose();
         directory.Dispose();
     }

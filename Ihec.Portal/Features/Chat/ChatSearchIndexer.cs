@@ -250,6 +250,11 @@ public sealed partial class ChatSearchIndexer(
         {
             index.CommitPublished();
         }
+        catch (IOException exception)
+        {
+            // A full disk must not fail the stop: the next start reads again from the last commit's watermark.
+            LogStopCommitFailed(logger, exception);
+        }
         finally
         {
             pass.Release();
@@ -263,6 +268,9 @@ public sealed partial class ChatSearchIndexer(
 
     [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "Chat search index missing: indexing every message from the first")]
     private static partial void LogRebuilding(ILogger logger);
+
+    [LoggerMessage(EventId = 4305, Level = LogLevel.Warning, Message = "Chat search index: the commit at stop failed; the next start indexes again from the last commit")]
+    private static partial void LogStopCommitFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 4304, Level = LogLevel.Information, Message = "Chat search index rebuilt after it was moved aside")]
     private static partial void LogRebuilt(ILogger logger);
