@@ -11,10 +11,25 @@ using Ihec.Portal.Features.Rumours;
 using Ihec.Portal.Features.Statistics;
 using Ihec.Portal.Features.Violations;
 using Ihec.Portal.Infrastructure;
+using Ihec.Portal.Infrastructure.Data;
+
+if (args is ["backup" or "restore", ..])
+{
+    return await PortalBackup.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddPortalInfrastructure();
+try
+{
+    builder.AddPortalInfrastructure();
+}
+catch (DataFolderLockedException locked)
+{
+    await Console.Error.WriteLineAsync(locked.Message);
+    return DataFolderLockedException.ExitCode;
+}
+
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOrganisations();
 builder.Services.AddAdmin();
@@ -44,6 +59,7 @@ app.MapPortalComponents();
 
 await app.PrepareAsync();
 app.Run();
+return 0;
 
 /// <summary>Visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

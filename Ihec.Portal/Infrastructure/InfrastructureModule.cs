@@ -23,6 +23,10 @@ public static class InfrastructureModule
     {
         var services = builder.Services;
         var paths = new PortalPaths(builder.Configuration, builder.Environment);
+        // Before anything opens a file in the folder: a second process on it stops here (DataFolderLockedException).
+        var folderLock = DataFolderLock.Acquire(paths.DataFolder);
+        // Created by a factory so the container disposes it (releasing the lock) when the host is disposed.
+        services.AddSingleton(_ => folderLock);
         services.AddSingleton(paths);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
@@ -35,6 +39,7 @@ public static class InfrastructureModule
         services.AddSingleton<UploadSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<UploadSweeper>());
         services.AddSingleton<Geography.GovernorateBoundaries>();
+        services.AddSingleton<Search.SearchIndexStatus>();
         services.AddScoped<CurrentActor>();
         services.AddPortalLocalisation();
         services.AddPortalAuthorization();
@@ -113,6 +118,8 @@ public static class InfrastructureModule
     /// <summary>Migrates the database and, with the embedded defaults, seeds the demo data.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
+        // Resolved once, so the container owns it and releases the lock when the host is disposed.
+        app.Services.GetRequiredService<DataFolderLock>();
         ProductionSafety.CheckSettings(app);
         await DataModule.MigrateAsync(app.Services);
         await ProductionSafety.CheckDataAsync(app);

@@ -50,16 +50,20 @@ public sealed class ChatSearchIndex : IDisposable
     private readonly SearcherManager searchers;
     private readonly MessageFields fields = new();
 
-    public ChatSearchIndex(PortalPaths paths)
-        : this(FSDirectory.Open(Path.Combine(paths.IndexFolder, SchemaFolder)))
+    /// <summary>The index in its schema folder under <see cref="PortalPaths.IndexFolder"/>; one that cannot be opened is moved aside (<see cref="DerivedIndex"/>).</summary>
+    public ChatSearchIndex(PortalPaths paths, ILogger<ChatSearchIndex> logger)
+        : this(config => DerivedIndex.Open(Path.Combine(paths.IndexFolder, SchemaFolder), config, logger))
     {
     }
 
     public ChatSearchIndex(LuceneDirectory directory)
+        : this(config => DerivedIndex.OpenOnce(directory, config))
     {
-        this.directory = directory;
-        WasMissing = !DirectoryReader.IndexExists(directory);
-        writer = new IndexWriter(directory, new IndexWriterConfig(PortalAnalyzer.Version, analyzer)
+    }
+
+    private ChatSearchIndex(Func<Func<IndexWriterConfig>, OpenedIndex> open)
+    {
+        var opened = open(() => new IndexWriterConfig(PortalAnalyzer.Version, analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             // Merges run on the indexer's own low-priority thread, not on the thread pool.
@@ -70,15 +74,20 @@ public sealed class ChatSearchIndex : IDisposable
             // against 17 KB with the default tiers of 10 and 36 KB with a segment every 5 s (bench/README.md, stop 15).
             MergePolicy = new TieredMergePolicy { SegmentsPerTier = 30, MaxMergeAtOnce = 30 },
         });
-        if (!WasMissing && writer.CommitData.TryGetValue(WatermarkKey, out var stored)
+        directory = opened.Directory;
+        writer = opened.Writer;
+        searchers = opened.Searchers;
+        WasMissing = opened.WasMissing;
+        WasMovedAside = opened.MovedTo is not null;
+        if (!WasMissing && opened.CommitData.TryGetValue(WatermarkKey, out var stored)
             && long.TryParse(stored, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
         {
             Watermark = new DateTimeOffset(ticks, TimeSpan.Zero);
         }
-
-        writer.Commit();
-        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
     }
+
+    /// <summary>The index found at start could not be opened and was moved aside: this one starts empty (<see cref="WasMissing"/> is true too).</summary>
+    public bool WasMovedAside { get; }
 
     /// <summary>True when there was no index in the folder at start (first start, new schema, deleted folder).</summary>
     public bool WasMissing { get; }
@@ -294,9 +303,27 @@ public sealed class ChatSearchIndex : IDisposable
 
     public void Dispose()
     {
-        CommitPublished();
+        var committed = true;
+        try
+        {
+            CommitPublished();
+        }
+        catch (IOException)
+        {
+            // A full disk: the next start reads again from the last commit's watermark.
+            committed = false;
+        }
+
         searchers.Dispose();
-        writer.Dispose();
+        if (committed)
+        {
+            writer.Dispose();
+        }
+        else
+        {
+            writer.Rollback();
+        }
+
         analyzer.Dispose();
         directory.Dispose();
     }

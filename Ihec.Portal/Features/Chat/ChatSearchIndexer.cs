@@ -1,5 +1,6 @@
 using Ihec.Portal.Infrastructure;
 using Ihec.Portal.Infrastructure.Data;
+using Ihec.Portal.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ public sealed partial class ChatSearchIndexer(
     ChatSearchIndex index,
     IDbContextFactory<PortalDbContext> dbFactory,
     IOptions<ChatOptions> options,
+    SearchIndexStatus status,
     ILogger<ChatSearchIndexer> logger) : BackgroundService
 {
     public const int BatchSize = 1000;
@@ -86,8 +88,17 @@ public sealed partial class ChatSearchIndexer(
     /// see bench/README.md). The database reads complete synchronously on SQLite, so a pass stays on this thread, and
     /// Lucene merges run on it too (<see cref="ChatSearchIndex"/> uses a serial merge scheduler).
     /// </summary>
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Before the portal serves: an index moved aside is rebuilt by the first pass, and until then the search page
+        // and /readyz say so.
+        if (index.WasMovedAside)
+        {
+            status.Rebuilding(SearchIndexStatus.Chat);
+        }
+
+        return Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
 
     private void Run(CancellationToken stoppingToken)
     {
@@ -105,7 +116,14 @@ public sealed partial class ChatSearchIndexer(
         {
             try
             {
-                PassAsync(publish: false, stoppingToken).GetAwaiter().GetResult();
+                // A pass reads every batch up to the newest message: after the first one a rebuilt index is complete.
+                var rebuilding = status.IsRebuilding(SearchIndexStatus.Chat);
+                PassAsync(publish: rebuilding, stoppingToken).GetAwaiter().GetResult();
+                if (rebuilding)
+                {
+                    status.Rebuilt(SearchIndexStatus.Chat);
+                    LogRebuilt(logger);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -232,6 +250,11 @@ public sealed partial class ChatSearchIndexer(
         {
             index.CommitPublished();
         }
+        catch (IOException exception)
+        {
+            // A full disk must not fail the stop: the next start reads again from the last commit's watermark.
+            LogStopCommitFailed(logger, exception);
+        }
         finally
         {
             pass.Release();
@@ -245,6 +268,12 @@ public sealed partial class ChatSearchIndexer(
 
     [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "Chat search index missing: indexing every message from the first")]
     private static partial void LogRebuilding(ILogger logger);
+
+    [LoggerMessage(EventId = 4305, Level = LogLevel.Warning, Message = "Chat search index: the commit at stop failed; the next start indexes again from the last commit")]
+    private static partial void LogStopCommitFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4304, Level = LogLevel.Information, Message = "Chat search index rebuilt after it was moved aside")]
+    private static partial void LogRebuilt(ILogger logger);
 
     [LoggerMessage(EventId = 4302, Level = LogLevel.Debug, Message = "Chat search index: {Count} messages indexed in {Elapsed}")]
     private static partial void LogIndexed(ILogger logger, int count, TimeSpan elapsed);

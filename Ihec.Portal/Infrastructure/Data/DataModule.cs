@@ -55,9 +55,7 @@ public static class DataModule
         }
         else
         {
-            var connection = string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? $"Data Source={Path.Combine(dataFolder, "portal.db")}"
-                : options.ConnectionString;
+            var connection = SqliteConnectionString(options, dataFolder);
             var tuning = new SqliteTuning(options.SqliteSynchronous.ToUpperInvariant(), options.SqliteBusyTimeoutMs);
             services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connection).AddInterceptors(tuning));
             services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
@@ -68,6 +66,12 @@ public static class DataModule
         services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         return services;
     }
+
+    /// <summary>The SQLite connection string: the configured one, or <c>portal.db</c> in the data folder.</summary>
+    public static string SqliteConnectionString(DatabaseOptions options, string dataFolder) =>
+        string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? $"Data Source={Path.Combine(dataFolder, "portal.db")}"
+            : options.ConnectionString;
 
     /// <summary>Applies pending migrations at start-up, unless <c>Database:MigrateAtStartup</c> is false (the SQL script is run instead).</summary>
     public static async Task MigrateAsync(IServiceProvider services)

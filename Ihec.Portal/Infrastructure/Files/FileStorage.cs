@@ -24,9 +24,19 @@ public sealed class LocalFileStorage(PortalPaths paths) : IFileStorage
         Directory.CreateDirectory(Root);
         var id = Guid.NewGuid().ToString("N") + FileSignatures.Extension(kind);
         var path = Path.Combine(Root, id);
-        await using var file = File.Create(path);
-        await content.CopyToAsync(file, cancellationToken);
-        return new StoredFile(id, kind, file.Length);
+        try
+        {
+            await using var file = File.Create(path);
+            await content.CopyToAsync(file, cancellationToken);
+            await file.FlushAsync(cancellationToken);
+            return new StoredFile(id, kind, file.Length);
+        }
+        catch
+        {
+            // A full disk, a cancelled upload: no part of a file is left behind (no record refers to it yet).
+            File.Delete(path);
+            throw;
+        }
     }
 
     public Task<Stream?> OpenAsync(string id, CancellationToken cancellationToken = default)

@@ -17,11 +17,12 @@ public static partial class HealthChecksModule
     public const string ReadinessPath = "/readyz";
     public const string ReadyTag = "ready";
 
-    /// <summary>The checks that modules do not add themselves: the database, and Redis when <c>Redis:ConnectionString</c> is set.</summary>
+    /// <summary>The checks that modules do not add themselves: the database, the search indexes, and Redis when <c>Redis:ConnectionString</c> is set.</summary>
     public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
         var checks = services.AddHealthChecks()
-            .AddCheck<DatabaseReadyCheck>("database", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(10));
+            .AddCheck<DatabaseReadyCheck>("database", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(10))
+            .AddCheck<SearchIndexesReadyCheck>("search-indexes", tags: [ReadyTag]);
         if (!string.IsNullOrWhiteSpace(configuration[RedisReadyCheck.ConnectionStringKey]))
         {
             services.AddSingleton<RedisHealthConnection>();
@@ -100,5 +101,17 @@ internal sealed class DatabaseReadyCheck(IDbContextFactory<PortalDbContext> dbFa
         {
             return new HealthCheckResult(context.Registration.FailureStatus, "database check failed", ex);
         }
+    }
+}
+
+/// <summary>Degraded (never unhealthy: everything but complete search works) while a search index is rebuilt after it was moved aside.</summary>
+internal sealed class SearchIndexesReadyCheck(Search.SearchIndexStatus status) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var rebuilding = status.RebuildingNow;
+        return Task.FromResult(rebuilding.Count == 0
+            ? HealthCheckResult.Healthy("search indexes open")
+            : HealthCheckResult.Degraded("being rebuilt: " + string.Join(", ", rebuilding)));
     }
 }

@@ -43,21 +43,31 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly ILogger<LuceneSearchIndex> logger;
     private readonly SemaphoreSlim writeLock = new(1, 1);
 
+    /// <summary>The index in its schema folder under <see cref="PortalPaths.IndexFolder"/>; one that cannot be opened is moved aside (<see cref="DerivedIndex"/>).</summary>
     public LuceneSearchIndex(PortalPaths paths, IEnumerable<ISearchSource> sources, ILogger<LuceneSearchIndex> logger)
-        : this(FSDirectory.Open(Path.Combine(paths.IndexFolder, SchemaFolder)), sources, logger)
+        : this(config => DerivedIndex.Open(Path.Combine(paths.IndexFolder, SchemaFolder), config, logger), sources, logger)
     {
     }
 
     public LuceneSearchIndex(LuceneDirectory directory, IEnumerable<ISearchSource> sources, ILogger<LuceneSearchIndex> logger)
+        : this(config => DerivedIndex.OpenOnce(directory, config), sources, logger)
     {
-        this.directory = directory;
+    }
+
+    private LuceneSearchIndex(Func<Func<IndexWriterConfig>, OpenedIndex> open, IEnumerable<ISearchSource> sources, ILogger<LuceneSearchIndex> logger)
+    {
         this.sources = sources;
         this.logger = logger;
-        NeedsRebuild = !DirectoryReader.IndexExists(directory);
-        writer = new IndexWriter(directory, new IndexWriterConfig(PortalAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 });
-        writer.Commit();
-        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+        var opened = open(() => new IndexWriterConfig(PortalAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 });
+        directory = opened.Directory;
+        writer = opened.Writer;
+        searchers = opened.Searchers;
+        NeedsRebuild = opened.WasMissing;
+        WasMovedAside = opened.MovedTo is not null;
     }
+
+    /// <summary>The index found at start could not be opened and was moved aside: this one starts empty.</summary>
+    public bool WasMovedAside { get; }
 
     public bool NeedsRebuild { get; private set; }
 
