@@ -27,6 +27,9 @@ public sealed class CrashConsistencyTests : IDisposable
     {
         ["Chat:MessagesPerWindow"] = "100000",
         ["RateLimits:SignInPermits"] = "100000",
+        // The child runs in Production, which refuses the demo accounts the writers sign in with unless told.
+        ["Demo:Enabled"] = "true",
+        ["Demo:UnsafeAllowInProduction"] = "true",
         ["Accounts:DemoAccountsSkipTwoFactor"] = "true",
     };
 

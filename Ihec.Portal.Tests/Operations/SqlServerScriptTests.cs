@@ -107,6 +107,7 @@ public sealed partial class SqlServerScriptTests
             ["Ihec.Portal/Features/Chat/ChatWriteCommands.cs"] = "parsed for SQL Server above",
             ["Ihec.Portal/Features/Chat/ChatMessageWriter.cs"] = "SQLite only: a PRAGMA under Database.IsSqlite()",
             ["Ihec.Portal/Infrastructure/Data/SqliteTuning.cs"] = "SQLite only: PRAGMAs on SQLite connections",
+            ["Ihec.Portal/Infrastructure/Data/PortalBackup.cs"] = "SQLite only: quick_check on the backup copy (backup refuses SQL Server)",
         };
 
         var found = SourceTree.PortalFiles(".cs")
