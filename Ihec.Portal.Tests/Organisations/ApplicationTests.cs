@@ -240,8 +240,9 @@ public sealed class ApplicationTests(PortalFactory factory) : IClassFixture<Port
     {
         var client = factory.CreateBrowserLikeClient();
         var response = await client.SubmitFormAsync($"/organisations/apply?culture={culture}", "apply", fields, Document());
-        var location = Relative(response.Headers.Location!);
-        var page = await client.GetDocumentAsync(location);
+        // A form sent back (no redirect) is read as it came, so the comparison fails on its claim rather than on a null.
+        var location = response.Headers.Location is { } target ? Relative(target) : "";
+        var page = location.Length > 0 ? await client.GetDocumentAsync(location) : await response.ParseAsync();
         return (response.StatusCode, location, page.QuerySelector("#sent-to")?.TextContent, page.QuerySelector("main")!.TextContent);
     }
 
