@@ -1,4 +1,5 @@
 using Ihec.Portal.Tests.Infrastructure;
+using Ihec.Portal.Tests.Organisations;
 using Microsoft.Playwright;
 using MimeKit;
 
@@ -26,8 +27,7 @@ public sealed class AccreditationJourneyTests(PlaywrightPortal browser)
         var memberEmail = $"journey-member-{unique}@example.org";
         var nameEn = $"Journey Observers {unique}";
 
-        // 1. The organisation applies, without an account.
-        string reference;
+        // 1. The organisation applies, without an account; the page names the address, and the reference comes by e-mail.
         await using (var visitor = await browser.NewContextAsync(Principal.Anonymous))
         {
             var page = await visitor.NewPageAsync();
@@ -46,12 +46,13 @@ public sealed class AccreditationJourneyTests(PlaywrightPortal browser)
             await page.Locator("#declaration").CheckAsync();
             await page.Locator("form[enctype='multipart/form-data'] button[type=submit]").ClickAsync();
 
-            await page.WaitForURLAsync("**/organisations/apply/submitted?ref=*");
-            reference = (await page.Locator("#reference").TextContentAsync())!.Trim();
-            Assert.StartsWith("CSO-", reference);
+            await page.WaitForURLAsync("**/organisations/apply/submitted?to=*");
+            Assert.Equal(contactEmail, (await page.Locator("#sent-to").TextContentAsync())!.Trim());
+            Assert.DoesNotMatch(OrganisationFlows.ReferencePattern(), await page.Locator("main").TextContentAsync() ?? "");
             await AssertLanguageAsync(page, language, direction);
         }
 
+        var reference = OrganisationFlows.ReferenceMailedTo(browser.Portal, contactEmail);
         Assert.Contains(reference, MailTo(contactEmail, reference).TextBody);
 
         // 2. The relations division finds it in the queue and accepts it.
@@ -125,8 +126,5 @@ public sealed class AccreditationJourneyTests(PlaywrightPortal browser)
         Assert.Equal(direction, await page.Locator("html").GetAttributeAsync("dir"));
     }
 
-    private MimeMessage MailTo(string address, string text) =>
-        browser.Portal.Mails().LastOrDefault(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))
-                                                  && (m.TextBody ?? "").Contains(text, StringComparison.Ordinal))
-        ?? throw new InvalidOperationException($"No e-mail to {address} containing {text}.");
+    private MimeMessage MailTo(string address, string text) => OrganisationFlows.MailTo(browser.Portal, address, text);
 }

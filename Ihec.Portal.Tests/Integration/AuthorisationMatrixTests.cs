@@ -61,7 +61,7 @@ public static class PortalRoutes
             with { SampleUrl = "/organisations/CSO-DEMO-0001" },
         Page("/organisations/apply",                  A,    A,     A,     A,    A,    A,     A,    A,     A),
         Page("/organisations/apply/submitted",        A,    A,     A,     A,    A,    A,     A,    A,     A)
-            with { Note = "Without a reference the page says nothing was found." },
+            with { Note = "Without a valid address token the page names no address: the reference is e-mailed, never shown." },
         Page("/organisations/apply/update",           A,    A,     A,     A,    A,    A,     A,    A,     A)
             with { Note = "Without a valid link the page says the link is not valid." },
         Page("/ihec/organisations",                   S,    F,     F,     A,    F,    F,     F,    F,     F),

@@ -7,7 +7,7 @@ using MimeKit;
 namespace Ihec.Portal.Tests.Organisations;
 
 /// <summary>The steps people take, through HTTP, to arrange an organisation for a test.</summary>
-internal static class OrganisationFlows
+internal static partial class OrganisationFlows
 {
     public const string Relations = "relations@demo.ihec.iq";
     public const string NewPassword = "A-new-password-2026";
@@ -46,16 +46,27 @@ internal static class OrganisationFlows
     public static List<KeyValuePair<string, string>> With(this List<KeyValuePair<string, string>> fields, string name, string value) =>
         [.. fields.Where(f => f.Key != name), new(name, value)];
 
-    /// <summary>Applies as an anonymous visitor and returns the reference from the confirmation redirect.</summary>
+    /// <summary>The confirmation page every application that passes the form's checks is sent to, filed or not.</summary>
+    public const string ConfirmationPrefix = "/organisations/apply/submitted?to=";
+
+    /// <summary>Applies as an anonymous visitor and returns the reference e-mailed to the contact (the page never shows it).</summary>
     public static async Task<string> ApplyAsync(PortalFactory factory, string unique, string culture = "en")
     {
         var client = factory.CreateBrowserLikeClient();
         var response = await client.SubmitFormAsync($"/organisations/apply?culture={culture}", "apply", Application(unique), Document());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = Relative(response.Headers.Location!);
-        Assert.StartsWith("/organisations/apply/submitted?ref=", location);
-        return Uri.UnescapeDataString(location["/organisations/apply/submitted?ref=".Length..]);
+        Assert.StartsWith(ConfirmationPrefix, Relative(response.Headers.Location!));
+        return ReferenceMailedTo(factory, ContactEmail(unique));
     }
+
+    /// <summary>The application reference in the newest e-mail to an address.</summary>
+    public static string ReferenceMailedTo(PortalFactory factory, string address) =>
+        ReferencePattern().Match(factory.LastMailTo(address).Subject ?? "") is { Success: true } match
+            ? match.Value
+            : throw new InvalidOperationException($"The newest e-mail to {address} names no application reference.");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"CSO-\d{4}-\d{5}")]
+    public static partial System.Text.RegularExpressions.Regex ReferencePattern();
 
     /// <summary>A redirect's target as a site-relative address (Blazor redirects to absolute ones).</summary>
     public static string Relative(Uri location) => location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;

@@ -201,7 +201,8 @@ public sealed class ReviewTests(PortalFactory factory) : IClassFixture<PortalFac
         var unique = Unique();
         var applicant = factory.CreateBrowserLikeClient();
         var applied = await applicant.SubmitFormAsync("/organisations/apply?culture=en", "apply", Application(unique), Document("scan.png", Png));
-        var organisation = await FindAsync(factory, Uri.UnescapeDataString(Relative(applied.Headers.Location!).Split("ref=")[1]));
+        Assert.StartsWith(ConfirmationPrefix, Relative(applied.Headers.Location!));
+        var organisation = await FindAsync(factory, ReferenceMailedTo(factory, ContactEmail(unique)));
         var relations = await factory.SignedInClientAsync(Relations);
 
         var detail = await relations.GetDocumentAsync($"/ihec/organisations/{organisation.Id}?culture=en");

@@ -27,6 +27,28 @@ public sealed class OrganisationEmails(
     public Task SendApplicationUpdatedAsync(Organisation organisation, CancellationToken cancellationToken = default) =>
         SendAsync(organisation, "MailUpdated", reason: null, reasonKey: null, extra: null, cancellationToken);
 
+    /// <summary>
+    /// Tells the owner of an address that someone tried to apply for accreditation with it (the application was not filed,
+    /// and the page said the same as for any other application). Names nothing the visitor typed but the address itself.
+    /// </summary>
+    public async Task SendAddressInUseAsync(string address, string culture, CancellationToken cancellationToken = default)
+    {
+        EmailMessage message;
+        using (Cultures.Use(culture))
+        {
+            var baseUrl = urls.Value.PublicBaseUrl.TrimEnd('/');
+            message = new EmailMessage(address, text["MailAddressInUseSubject"], string.Join("\n\n",
+                text["MailHello"].Value,
+                text["MailAddressInUseBody"].Value,
+                string.Format(CultureInfo.CurrentCulture, text["MailAddressInUseIfYou"], baseUrl + AccountsModule.LoginPath,
+                    baseUrl + "/account/forgot-password"),
+                text["MailAddressInUseIfNotYou"].Value,
+                text["MailSignature"].Value));
+        }
+
+        await TrySendAsync(message, "MailAddressInUse", reference: null, cancellationToken);
+    }
+
     /// <summary>Tells the contact about a decision; a request for information carries the link to correct the application.</summary>
     public Task SendDecisionAsync(Organisation organisation, OrganisationDecision decision, string? reason,
         (string Token, DateTimeOffset ExpiresAt)? updateLink, CancellationToken cancellationToken = default)
@@ -88,13 +110,18 @@ public sealed class OrganisationEmails(
                 string.Join("\n\n", paragraphs));
         }
 
+        await TrySendAsync(message, kind, organisation.Reference, cancellationToken);
+    }
+
+    private async Task TrySendAsync(EmailMessage message, string kind, string? reference, CancellationToken cancellationToken)
+    {
         try
         {
             await email.SendAsync(message, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "E-mail {Kind} to the contact of organisation {Reference} could not be sent", kind, organisation.Reference);
+            logger.LogError(ex, "E-mail {Kind} to the contact of organisation {Reference} could not be sent", kind, reference ?? "(none filed)");
         }
     }
 }

@@ -59,16 +59,16 @@ public sealed partial class OrganisationService
 
     public static string NewSubmissionKey() => Guid.NewGuid().ToString("N");
 
-    /// <summary>The reference of the application already filed with this form's key, if any (a retried post).</summary>
-    public async Task<string?> FindSubmissionAsync(string? key, CancellationToken cancellationToken = default)
+    /// <summary>Whether an application was already filed with this form's key (a retried post).</summary>
+    public async Task<bool> IsFiledAsync(string? key, CancellationToken cancellationToken = default)
     {
         if (!IsSubmissionKey(key))
         {
-            return null;
+            return false;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await ReferenceForKeyAsync(db, key!, cancellationToken);
+        return await ReferenceForKeyAsync(db, key!, cancellationToken) is not null;
     }
 
     private static Task<string?> ReferenceForKeyAsync(PortalDbContext db, string key, CancellationToken cancellationToken) =>
@@ -77,10 +77,12 @@ public sealed partial class OrganisationService
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
-    /// Files an application and returns its reference. Refuses a registration number or e-mail address already known;
-    /// a second post with the same submission key returns the first one's reference. No account is created.
+    /// Files an application and e-mails its reference to the contact address. Refuses a registration number already known.
+    /// An e-mail address that already belongs to an organisation or an account succeeds all the same, so that the anonymous
+    /// page never tells which addresses exist: nothing is filed, the kept document is deleted, and the address is told that
+    /// someone tried to apply with it. A second post with the same submission key files nothing more. No account is created.
     /// </summary>
-    public async Task<Result<string>> ApplyAsync(ApplicationForm form, string culture, AuditActor actor, CancellationToken cancellationToken = default)
+    public async Task<Result> ApplyAsync(ApplicationForm form, string culture, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var errors = FormCheck.Validate(form);
         var document = await RedeemKeptDocumentAsync(form.KeptDocument, cancellationToken);
@@ -91,22 +93,26 @@ public sealed partial class OrganisationService
 
         var key = IsSubmissionKey(form.SubmissionKey) ? form.SubmissionKey!.ToLowerInvariant() : null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (key is not null && await ReferenceForKeyAsync(db, key, cancellationToken) is { } filed)
+        if (key is not null && await ReferenceForKeyAsync(db, key, cancellationToken) is not null)
         {
-            return Result<string>.Success(filed);
+            return Result.Ok;
         }
 
         if (errors.Count > 0)
         {
-            return Result<string>.Fail(errors);
+            return Result.Fail(errors);
         }
 
         var registrationNumber = RegistrationNumbers.Normalise(form.RegistrationNumber);
         var email = EmailAddresses.Normalise(form.ContactEmail);
-        var duplicates = await DuplicatesAsync(db, registrationNumber, email, except: null, cancellationToken);
-        if (duplicates.Count > 0)
+        if (await RegistrationNumberErrorsAsync(db, registrationNumber, except: null, cancellationToken) is { Count: > 0 } taken)
         {
-            return Result<string>.Fail(duplicates);
+            return Result.Fail(taken);
+        }
+
+        if (await EmailInUseAsync(db, email, except: null, cancellationToken))
+        {
+            return await RefuseQuietlyAsync(email, document!, culture, cancellationToken);
         }
 
         var now = clock.GetUtcNow();
@@ -140,15 +146,19 @@ public sealed partial class OrganisationService
                 // A unique index said no: the same form posted twice at once, someone else took the same number or
                 // address a moment ago, or another application took this reference. Find out which.
                 db.ChangeTracker.Clear();
-                if (key is not null && await ReferenceForKeyAsync(db, key, cancellationToken) is { } raced)
+                if (key is not null && await ReferenceForKeyAsync(db, key, cancellationToken) is not null)
                 {
-                    return Result<string>.Success(raced);
+                    return Result.Ok;
                 }
 
-                duplicates = await DuplicatesAsync(db, registrationNumber, email, except: null, cancellationToken);
-                if (duplicates.Count > 0)
+                if (await RegistrationNumberErrorsAsync(db, registrationNumber, except: null, cancellationToken) is { Count: > 0 } raced)
                 {
-                    return Result<string>.Fail(duplicates);
+                    return Result.Fail(raced);
+                }
+
+                if (await EmailInUseAsync(db, email, except: null, cancellationToken))
+                {
+                    return await RefuseQuietlyAsync(email, document, culture, cancellationToken);
                 }
 
                 logger.LogInformation(ex, "Reference {Reference} was taken meanwhile; trying the next one", organisation.Reference);
@@ -157,10 +167,22 @@ public sealed partial class OrganisationService
 
             logger.LogInformation("Organisation application {Reference} filed", organisation.Reference);
             await emails.SendApplicationReceivedAsync(organisation, cancellationToken);
-            return Result<string>.Success(organisation.Reference);
+            return Result.Ok;
         }
 
         throw new InvalidOperationException("No application reference could be allocated after several attempts.");
+    }
+
+    /// <summary>
+    /// An application whose contact address is already in use: the answer is the one a filed application gets, but nothing
+    /// is kept — not the application, not its document — and the address's owner is told (ASVS V6.3.8, no account enumeration).
+    /// </summary>
+    private async Task<Result> RefuseQuietlyAsync(string email, StoredDocument document, string culture, CancellationToken cancellationToken)
+    {
+        await files.DeleteAsync(document.FileId, cancellationToken);
+        logger.LogInformation("An application gave a contact address already in use; nothing was filed and the address was told");
+        await emails.SendAddressInUseAsync(email, culture, cancellationToken);
+        return Result.Ok;
     }
 
     private static async Task<string> NextReferenceAsync(PortalDbContext db, int year, CancellationToken cancellationToken)

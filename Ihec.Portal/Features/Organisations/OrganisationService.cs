@@ -72,24 +72,31 @@ public sealed partial class OrganisationService
         return Guid.TryParse(user.FindFirstValue(PortalClaims.OrganisationId), out var id) ? id : null;
     }
 
-    /// <summary>Organisations and accounts that already use a registration number or e-mail address.</summary>
+    /// <summary>Organisations and accounts that already use a registration number or e-mail address, as errors on their fields.</summary>
     private static async Task<List<FieldError>> DuplicatesAsync(PortalDbContext db, string registrationNumber, string email, Guid? except,
         CancellationToken cancellationToken)
     {
-        var errors = new List<FieldError>();
-        if (await db.Organisations.AnyAsync(o => o.RegistrationNumber == registrationNumber && o.Id != except, cancellationToken))
-        {
-            errors.Add(new FieldError(nameof(ApplicationForm.RegistrationNumber), "DuplicateRegistrationNumber"));
-        }
-
-        var normalisedEmail = email.ToUpperInvariant();
-        if (await db.Organisations.AnyAsync(o => o.ContactEmail == email && o.Id != except, cancellationToken)
-            || await db.Users.AnyAsync(u => u.NormalizedEmail == normalisedEmail, cancellationToken))
+        var errors = await RegistrationNumberErrorsAsync(db, registrationNumber, except, cancellationToken);
+        if (await EmailInUseAsync(db, email, except, cancellationToken))
         {
             errors.Add(new FieldError(nameof(ApplicationForm.ContactEmail), "DuplicateEmail"));
         }
 
         return errors;
+    }
+
+    private static async Task<List<FieldError>> RegistrationNumberErrorsAsync(PortalDbContext db, string registrationNumber, Guid? except,
+        CancellationToken cancellationToken) =>
+        await db.Organisations.AnyAsync(o => o.RegistrationNumber == registrationNumber && o.Id != except, cancellationToken)
+            ? [new FieldError(nameof(ApplicationForm.RegistrationNumber), "DuplicateRegistrationNumber")]
+            : [];
+
+    /// <summary>Whether another organisation or any account uses the (normalised) e-mail address.</summary>
+    private static async Task<bool> EmailInUseAsync(PortalDbContext db, string email, Guid? except, CancellationToken cancellationToken)
+    {
+        var normalisedEmail = email.ToUpperInvariant();
+        return await db.Organisations.AnyAsync(o => o.ContactEmail == email && o.Id != except, cancellationToken)
+               || await db.Users.AnyAsync(u => u.NormalizedEmail == normalisedEmail, cancellationToken);
     }
 
     /// <summary>Sends an invitation link; a failure is logged (the account exists, and an administrator can resend it).</summary>

@@ -11,6 +11,7 @@ public static class OrganisationsModule
             .ValidateOnStart();
         services.AddScoped<OrganisationEmails>();
         services.AddScoped<OrganisationService>();
+        services.AddSingleton<ApplicationConfirmation>();
         services.AddSingleton<Ihec.Portal.Infrastructure.Files.IStoredFileReferences>(new Ihec.Portal.Infrastructure.Files.StoredFileReferences(db => db.Organisations.Select(o => o.DocumentFileId)));
         return services;
     }
