@@ -262,7 +262,8 @@ public sealed class AnnouncementTests(PortalFactory factory) : IClassFixture<Por
 
         var media = await factory.SignedInClientAsync(Media);
         var title = "Mailed " + Unique();
-        var id = await SendAsync(media, Compose(title, email: true, importance: "Urgent"));
+        var id = await SendAsync(media, Compose(title, email: true, importance: "Urgent",
+            body: "Observer badges are printed **three** days after the lists arrive. See [the badge guide](https://ihec.example/badges)."));
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while ((await FindAsync(factory, id)).EmailedAt is null && DateTime.UtcNow < deadline)
@@ -279,6 +280,14 @@ public sealed class AnnouncementTests(PortalFactory factory) : IClassFixture<Por
         var sorani = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == soraniEmail);
         Assert.Equal($"بەپەلە — ئاگادارکردنەوە لە کۆمسیۆنەوە: {title}", sorani.Subject);
         Assert.StartsWith("سڵاو Sorani Observer،", sorani.TextBody ?? "");
+        // Sent as text and HTML: the Markdown link keeps its address in both, each part in the member's language and direction.
+        Assert.Contains("the badge guide (https://ihec.example/badges)", english.TextBody);
+        var html = PortalFactory.HtmlOf(english);
+        Assert.Equal("https://ihec.example/badges", html.QuerySelectorAll("a").Single(a => a.TextContent == "the badge guide").GetAttribute("href"));
+        Assert.Equal(("en", "ltr"), (html.DocumentElement.GetAttribute("lang"), html.DocumentElement.GetAttribute("dir")));
+        var soraniHtml = PortalFactory.HtmlOf(sorani);
+        Assert.Equal(("ckb", "rtl"), (soraniHtml.DocumentElement.GetAttribute("lang"), soraniHtml.DocumentElement.GetAttribute("dir")));
+        Assert.Contains("سڵاو Sorani Observer،", soraniHtml.Body!.TextContent);
         Assert.DoesNotContain(mails, m => m.To.Mailboxes.Any(b => b.Address.EndsWith(".demo", StringComparison.Ordinal)));
     }
 

@@ -58,4 +58,22 @@ public sealed class ViolationDraftTests(PlaywrightPortal browser)
         Assert.True(await page.Locator("#draft-status").IsHiddenAsync());
         Assert.NotEqual(key, await page.Locator("input[name='Input.SubmissionKey']").InputValueAsync());
     }
+
+    [Fact]
+    public async Task A_form_sent_back_by_the_server_with_errors_shows_the_errors_and_no_restored_notice()
+    {
+        await using var context = await browser.NewContextAsync(Principal.CsoMember, "en-GB");
+        var page = await context.NewPageAsync();
+        await PlaywrightPortal.OpenAsync(page, "/violations/new?culture=en");
+        // Only choices made, nothing typed: the server sends the form back with its errors and the choices kept.
+        await page.Locator("#category").SelectOptionAsync("VoteBuying");
+        await page.Locator("#governorate").SelectOptionAsync("IQ-BG");
+        await page.Locator("form[data-draft] button[type=submit]").ClickAsync();
+        await page.Locator("#error-summary").WaitForAsync();
+
+        // The connection never dropped: the page says what happened (the errors), not that a copy was put back.
+        Assert.True(await page.Locator("#draft-status").IsHiddenAsync());
+        Assert.Equal("", await page.Locator("#draft-status").TextContentAsync() ?? "");
+        Assert.Equal("VoteBuying", await page.Locator("#category").InputValueAsync());
+    }
 }

@@ -96,10 +96,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         Mails().LastOrDefault(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)))
         ?? throw new InvalidOperationException($"No e-mail to {address}.");
 
-    /// <summary>The first portal link in an e-mail's text, made relative to the site.</summary>
+    /// <summary>An e-mail's HTML part, parsed (empty when it has none).</summary>
+    public static AngleSharp.Html.Dom.IHtmlDocument HtmlOf(MimeMessage message) =>
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(message.HtmlBody ?? "");
+
+    /// <summary>The first portal link (to the test's <c>Portal:PublicBaseUrl</c>) in an e-mail's text, made relative to the site.</summary>
     public static string LinkIn(MimeMessage message)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"https?://\S+");
+        var match = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"http://localhost/\S*");
         if (!match.Success)
         {
             throw new InvalidOperationException("The e-mail has no link.");

@@ -22,6 +22,28 @@ public sealed class FastRevalidationPortalFactory : PortalFactory
 public sealed class MembershipTests(FastRevalidationPortalFactory factory) : IClassFixture<FastRevalidationPortalFactory>
 {
     [Fact]
+    public async Task Activation_says_once_that_the_account_is_active_and_never_in_an_error_box()
+    {
+        var admin = await factory.SignedInClientAsync("admin@tammuz.demo");
+        var email = $"member-{Unique()}@example.org";
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync("/my-organisation/members?culture=en", "invite-member", new Dictionary<string, string>
+        {
+            ["Invite.DisplayName"] = "Activated Observer", ["Invite.Email"] = email, ["Invite.Language"] = "en", ["Invite.Role"] = "Member",
+        })).StatusCode);
+        var client = factory.CreateBrowserLikeClient();
+        var activated = await client.SubmitFormAsync(PortalFactory.LinkIn(MailTo(factory, email, "/account/invitation")), "accept-invitation",
+            new Dictionary<string, string> { ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword });
+        Assert.Equal(HttpStatusCode.Redirect, activated.StatusCode);
+
+        var login = await client.GetDocumentAsync("/account/login?culture=en");
+        var notice = Assert.Single(login.QuerySelectorAll(".notice"), n => n.TextContent.Contains("Your account is active", StringComparison.Ordinal));
+        Assert.Equal("status", notice.GetAttribute("role"));
+        Assert.Empty(login.QuerySelectorAll(".notice-error, [role=alert]"));
+        // Said once: the next visit has no message.
+        Assert.DoesNotContain("Your account is active", (await client.GetDocumentAsync("/account/login?culture=en")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cso_admin_cannot_see_or_remove_members_of_another_organisation()
     {
         var tammuzAdmin = await factory.SignedInClientAsync("admin@tammuz.demo");

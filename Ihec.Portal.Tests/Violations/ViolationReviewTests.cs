@@ -82,6 +82,31 @@ public sealed class ViolationReviewTests(PortalFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_reviewers_comment_is_emailed_to_the_reporter_as_html_and_text_in_the_reporters_language()
+    {
+        var member = await factory.SignedInClientAsync(TammuzMember);
+        var report = await ReportAsync(factory, await FileAsync(member, Report("بلاغ عليه تعليق")));
+        var reviewer = await factory.SignedInClientAsync(Reviewer);
+        var before = factory.Mails().Count;
+
+        const string comment = "Please see https://ihec.example/guide before the count";
+        Assert.Equal(HttpStatusCode.Redirect, (await ReviewAsync(reviewer, report.Id, "comment", new() { ["CommentInput.Text"] = comment })).StatusCode);
+
+        Assert.Equal(before + 1, factory.Mails().Count);
+        var mail = factory.LastMailTo(TammuzMember);
+        Assert.Contains(report.Reference, mail.Subject);
+        Assert.Contains(comment, mail.TextBody);
+        Assert.Equal($"/violations/{report.Id}", PortalFactory.LinkIn(mail));
+        // The demo member reads Arabic: the HTML part is Arabic and right-to-left, and its addresses stay links.
+        var html = PortalFactory.HtmlOf(mail);
+        Assert.Equal(("ar", "rtl"), (html.DocumentElement.GetAttribute("lang"), html.DocumentElement.GetAttribute("dir")));
+        Assert.Contains("مرحباً", html.Body!.TextContent);
+        var links = html.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("https://ihec.example/guide", links);
+        Assert.Contains(links, l => l!.EndsWith($"/violations/{report.Id}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reviewer_assigns_links_a_duplicate_and_the_history_records_every_change()
     {
         var member = await factory.SignedInClientAsync(TammuzMember);

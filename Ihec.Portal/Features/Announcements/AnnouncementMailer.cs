@@ -69,7 +69,8 @@ public sealed class AnnouncementMailer(
             .Where(u => organisations.Contains(u.OrganisationId) && !u.IsDeactivated && u.PasswordHash != null && u.Email != null)
             .Select(u => new { Email = u.Email!, u.DisplayName, u.PreferredCulture })
             .ToListAsync(cancellationToken);
-        var body = markdown.ToPlainText(announcement.Body);
+        var body = markdown.ToMailText(announcement.Body);
+        var bodyHtml = markdown.ToHtml(announcement.Body);
         var sent = 0;
         foreach (var member in members)
         {
@@ -80,13 +81,11 @@ public sealed class AnnouncementMailer(
                 var subject = announcement.Importance == AnnouncementImportance.Urgent
                     ? string.Format(culture, text["MailSubjectUrgent"], announcement.Title)
                     : string.Format(culture, text["MailSubject"], announcement.Title);
-                message = new EmailMessage(member.Email, subject, string.Join("\n\n",
-                    string.Format(culture, text["MailGreeting"], member.DisplayName),
-                    text["MailIntro"].Value,
-                    announcement.Title,
-                    body,
-                    text["MailLink"] + "\n" + Link(announcement.Id),
-                    text["MailSignature"].Value));
+                var opening = string.Join("\n\n", string.Format(culture, text["MailGreeting"], member.DisplayName), text["MailIntro"].Value, announcement.Title);
+                var closing = string.Join("\n\n", text["MailLink"] + "\n" + Link(announcement.Id), text["MailSignature"].Value);
+                // The text keeps each link's address after its words; the HTML keeps the announcement's own (sanitised) markup.
+                message = new EmailMessage(member.Email, subject, string.Join("\n\n", opening, body, closing),
+                    EmailHtml.FromText(opening) + bodyHtml + EmailHtml.FromText(closing));
             }
 
             try

@@ -181,9 +181,7 @@ public sealed partial class ViolationService
             return Result.Fail("ReportChanged");
         }
 
-        var reporter = await db.Users.AsNoTracking().Where(u => u.Id == report.ReporterUserId && !u.IsDeactivated && u.Email != null)
-            .Select(u => new ViolationEmails.Recipient(u.Email!, u.DisplayName, u.PreferredCulture)).FirstOrDefaultAsync(cancellationToken);
-        if (reporter is not null)
+        if (await ReporterAsync(db, report, cancellationToken) is { } reporter)
         {
             await emails.SendStateChangedAsync(reporter, report.Id, report.Reference, to, report.StateReason, cancellationToken);
         }
@@ -269,8 +267,18 @@ public sealed partial class ViolationService
         report.ChangedForReporterAt = now;
         db.Audit(actor, ViolationAuditActions.Commented, ViolationAuditActions.ReportEntity, id.ToString(), report.Reference, report.OrganisationId, clock);
         await db.SaveChangesAsync(cancellationToken);
+        if (await ReporterAsync(db, report, cancellationToken) is { } reporter)
+        {
+            await emails.SendCommentAsync(reporter, report.Id, report.Reference, form.Text.Trim(), cancellationToken);
+        }
+
         return Result.Ok;
     }
+
+    /// <summary>The member who filed the report, to be e-mailed about it, while the account is active.</summary>
+    private static Task<ViolationEmails.Recipient?> ReporterAsync(PortalDbContext db, ViolationReport report, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().Where(u => u.Id == report.ReporterUserId && !u.IsDeactivated && u.Email != null)
+            .Select(u => new ViolationEmails.Recipient(u.Email!, u.DisplayName, u.PreferredCulture)).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Links the report to the one it repeats (by reference), or removes the link when the reference is empty.</summary>
     public async Task<Result> MarkDuplicateAsync(ClaimsPrincipal user, Guid id, DuplicateForm form, AuditActor actor, CancellationToken cancellationToken = default)

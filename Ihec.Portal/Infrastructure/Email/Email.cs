@@ -1,12 +1,22 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
+using Ihec.Portal.Infrastructure.Localisation;
 using Ihec.Portal.Infrastructure.Text;
 using MimeKit;
 
 namespace Ihec.Portal.Infrastructure.Email;
 
-public sealed record EmailMessage(string To, string Subject, string TextBody);
+/// <summary>
+/// One e-mail, sent as HTML and plain text. <paramref name="HtmlBody"/> is safe HTML for the body (without
+/// <c>html</c>/<c>body</c>); when absent the HTML is the text, encoded, with its addresses as links.
+/// <see cref="Language"/> is the UI culture when the message is made (callers make it inside <c>Cultures.Use</c>
+/// for the recipient's language); it sets the HTML's <c>lang</c> and <c>dir</c>.
+/// </summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null)
+{
+    public string Language { get; init; } = Cultures.Current;
+}
 
 public interface IEmailSender
 {
@@ -38,7 +48,7 @@ internal static class MimeFactory
         mime.From.Add(new MailboxAddress(options.FromName, options.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
-        mime.Body = new TextPart("plain") { Text = message.TextBody };
+        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = EmailHtml.Document(message) }.ToMessageBody();
         return mime;
     }
 }

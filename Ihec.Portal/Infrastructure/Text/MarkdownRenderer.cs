@@ -89,6 +89,35 @@ public sealed partial class MarkdownRenderer
     public string ToPlainText(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : Markdown.ToPlainText(markdown, pipeline).Trim();
 
+    /// <summary>
+    /// The text of <paramref name="markdown"/> for a plain-text e-mail: like <see cref="ToPlainText"/>, but each link
+    /// keeps its address after its words ("words (https://…)"), as the reader of a text e-mail has nothing else to follow.
+    /// </summary>
+    public string ToMailText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "";
+        }
+
+        var document = Markdown.Parse(markdown, pipeline);
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            var words = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+            if (!string.IsNullOrWhiteSpace(link.Url) && words != link.Url)
+            {
+                link.InsertAfter(new LiteralInline($" ({link.Url})"));
+            }
+        }
+
+        using var writer = new StringWriter();
+        var renderer = new Markdig.Renderers.HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString().Trim();
+    }
+
     private static HtmlSanitizer CreateSanitizer(bool withImages)
     {
         var options = new HtmlSanitizerOptions

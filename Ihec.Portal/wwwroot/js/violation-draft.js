@@ -25,8 +25,9 @@
         for (const e of fields()) values[e.name] = e.type === "checkbox" ? e.checked : e.value;
         try { sessionStorage.setItem(key, JSON.stringify(values)); } catch { /* storage full or off: the server-side form still works */ }
       };
-      // Restored only into a form opened empty: a form the server sent back with errors already has what was typed.
-      const draft = read(key);
+      // Restored only into a form opened empty, never into one the server sent back (data-draft-returned): that one already
+      // has what was typed, the connection did not drop, and its error summary says what happened.
+      const draft = form.dataset.draftReturned ? null : read(key);
       // Selects are left out: they arrive with a choice made (the proposed election), which is not something typed.
       const typed = fields().some((e) => e.type !== "hidden" && e.type !== "checkbox" && e.tagName !== "SELECT" && e.value !== "")
         || form.querySelector("[name$='.KeptEvidence']");
