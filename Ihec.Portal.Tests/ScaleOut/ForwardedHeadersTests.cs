@@ -52,7 +52,8 @@ public sealed class ForwardedHeadersTests(ForwardedHeadersTests.Factory factory)
         client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
         var response = await client.SubmitFormAsync("/account/login", "login", new Dictionary<string, string>
         {
-            ["Input.Email"] = "nobody@example.org",
+            // A new unknown address each time: unknown addresses lock like accounts do, and only the rate limit is tested here.
+            ["Input.Email"] = $"nobody-{Guid.NewGuid():N}@example.org",
             ["Input.Password"] = "wrong-password",
         });
         return response.StatusCode;

@@ -72,13 +72,29 @@ public sealed class ProductionSafetyTests
     [Fact]
     public async Task Production_refuses_a_database_that_holds_demo_accounts()
     {
-        using var demo = new PortalFactory();
-        Assert.Equal(HttpStatusCode.OK, (await demo.CreateClient().GetAsync("/healthz")).StatusCode);
-        using var portal = new ProductionPortal(new(NoDemo) { ["DataFolder"] = demo.DataFolder });
+        var folder = Path.Combine(Path.GetTempPath(), "ihec-portal-tests", "production-demo-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // The demo portal is stopped first: it holds the data folder's lock while it runs.
+            await using (var demo = new FolderPortal(folder))
+            {
+                Assert.Equal(HttpStatusCode.OK, (await demo.CreateClient().GetAsync("/healthz")).StatusCode);
+            }
 
-        var refused = Assert.ThrowsAny<Exception>(() => portal.Services);
+            using var portal = new ProductionPortal(new(NoDemo) { ["DataFolder"] = folder });
 
-        Assert.Contains("demo accounts", MessagesOf(refused));
+            var refused = Assert.ThrowsAny<Exception>(() => portal.Services);
+
+            Assert.Contains("demo accounts", MessagesOf(refused));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 
     [Fact]
