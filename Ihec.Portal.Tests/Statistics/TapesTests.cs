@@ -13,7 +13,7 @@ public sealed class TapesTests(PortalFactory factory) : IClassFixture<PortalFact
 {
     private static readonly DemoTallyData.ElectionData Cor = DemoTallyData.Instance.For(DemoTallyData.CouncilOfRepresentatives)!;
 
-    private static Dictionary<string, string> Figures(StationResult station, Func<string, long, long>? change = null)
+    internal static Dictionary<string, string> Figures(StationResult station, Func<string, long, long>? change = null)
     {
         change ??= (_, v) => v;
         var fields = new Dictionary<string, string>

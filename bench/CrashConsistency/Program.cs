@@ -6,7 +6,7 @@ namespace Ihec.Bench.CrashConsistency;
 
 /// <summary>
 /// The crash-consistency harness with many cycles: Ihec.Portal.Tests' CrashConsistencyTests (the built portal as a
-/// separate process, SIGKILLed at random moments under report and chat writes, checked after each restart) run with
+/// separate process, SIGKILLed at random moments under report, chat, tape and rumour writes, checked after each restart) run with
 /// CRASH_CYCLES set. The suite runs the same test with two cycles; this runs as many as asked (bench-args: 20).
 /// </summary>
 internal static class Program
@@ -36,7 +36,7 @@ internal static class Program
         var passed = test.ExitCode == 0 && File.Exists(summary);
         var measured = passed
             ? JsonDocument.Parse(File.ReadAllText(summary)).RootElement is var r
-                ? $"{r.GetProperty("cycles")} cycles, {r.GetProperty("reports")} reports and {r.GetProperty("messages")} messages acknowledged; none lost or duplicated, every file present, resends stored once, transcript index = database ({started.Elapsed.TotalMinutes:F1} min)"
+                ? $"{r.GetProperty("cycles")} cycles, {r.GetProperty("reports")} reports, {r.GetProperty("messages")} messages, {r.GetProperty("tapes")} tapes and {r.GetProperty("rumours")} rumour reports acknowledged; none lost or duplicated, every file present, resends stored once, transcript and rumour indexes = database ({started.Elapsed.TotalMinutes:F1} min)"
                 : ""
             : $"FAILED (dotnet test exit {test.ExitCode}; see its output above)";
         if (File.Exists(summary))
@@ -44,7 +44,7 @@ internal static class Program
             File.Delete(summary);
         }
 
-        BenchReport.Summary("CrashConsistency", $"{cycles} SIGKILL cycles under report and chat writes", measured, "—", "—",
+        BenchReport.Summary("CrashConsistency", $"{cycles} SIGKILL cycles under report, chat, tape and rumour writes", measured, "—", "—",
             "every acknowledged write exactly once after each restart; files present, none shared; resends once", passed);
         return passed ? 0 : 1;
     }
