@@ -105,6 +105,10 @@ public sealed class ScaleOutTests(ScaleOutPortals portals) : IClassFixture<Scale
             userId = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(KirkukMember))!.Id;
         }
 
+        // The server registers a connection in OnConnectedAsync, which can still be running when the client's start
+        // returns; a call is only answered after it, so B knows the connection before the revocation arrives.
+        await connection.InvokeAsync<IReadOnlyList<ConversationView>>("Conversations");
+
         // What a suspension or a member's removal on A does.
         portals.A.Services.GetRequiredService<SessionRevocations>().Revoke([userId]);
 
