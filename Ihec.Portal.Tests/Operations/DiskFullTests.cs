@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Ihec.Portal.Features.Chat;
 using Ihec.Portal.Features.Violations;
+using Ihec.Portal.Tests.Chat;
 using Ihec.Portal.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using static Ihec.Portal.Tests.Violations.ViolationFlows;
 
@@ -64,6 +67,70 @@ public sealed class DiskFullTests
         }
     }
 
+    [RootFact]
+    public async Task A_chat_attachment_to_a_full_disk_is_refused_in_the_senders_language_and_goes_through_when_sent_again()
+    {
+        var portal = new ChatPortal();
+        Directory.CreateDirectory(portal.DataFolder);
+        Run("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", portal.DataFolder);
+        try
+        {
+            await using (portal)
+            {
+                var member = await portal.ConnectAsync(ChatPortal.TammuzMember, "en");
+                var started = await member.InvokeAsync<ChatResult<ConversationView>>("Start", "Disk full", "en");
+                Assert.True(started.Succeeded, started.ErrorText);
+                var conversation = started.Value!.Id;
+                var evidence = Pdf(256 * 1024);
+                var files = Files(portal.DataFolder);
+
+                var filler = Fill(portal.DataFolder);
+                ChatResult<ChatMessageView> refused;
+                try
+                {
+                    refused = await member.InvokeAsync<ChatResult<ChatMessageView>>("SendAttachment", conversation, "disk-full-chat-1", "tally.pdf",
+                        "the tally sheet", Chunks(evidence));
+                }
+                finally
+                {
+                    File.Delete(filler);
+                }
+
+                Assert.Equal(ChatError.StorageFull, refused.Error);
+                Assert.Equal(ResourceText.Get("Features/Chat/ChatText", "en", "Error_StorageFull"), refused.ErrorText);
+                Assert.Equal(files, Files(portal.DataFolder));
+                await using (var db = portal.CreateDbContext())
+                {
+                    Assert.False(await db.Set<ChatMessage>().AnyAsync(m => m.ConversationId == conversation));
+                }
+
+                // With room again, the same message (same client id) is stored once, with its file.
+                var sent = await member.InvokeAsync<ChatResult<ChatMessageView>>("SendAttachment", conversation, "disk-full-chat-1", "tally.pdf",
+                    "the tally sheet", Chunks(evidence));
+                Assert.True(sent.Succeeded, sent.ErrorText);
+                Assert.NotNull(sent.Value!.Attachment);
+                Assert.Single(Files(portal.DataFolder).Except(files));
+                await member.DisposeAsync();
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Run("umount", "-l", portal.DataFolder);
+            Directory.Delete(portal.DataFolder, recursive: true);
+        }
+    }
+
+    /// <summary>A file in chunks, as a phone sends it through the hub.</summary>
+    private static async IAsyncEnumerable<byte[]> Chunks(byte[] content)
+    {
+        for (var offset = 0; offset < content.Length; offset += 32 * 1024)
+        {
+            await Task.Yield();
+            yield return content[offset..Math.Min(content.Length, offset + 32 * 1024)];
+        }
+    }
+
     /// <summary>A PDF (by its signature) of the given size, stored as uploaded.</summary>
     private static byte[] Pdf(int length)
     {
@@ -100,8 +167,9 @@ public sealed class DiskFullTests
         return await db.Set<ViolationReport>().CountAsync();
     }
 
-    private static List<string> Files(string folder) =>
-        [.. Directory.GetFiles(Path.Combine(folder, "files")).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+    private static List<string> Files(string folder) => Directory.Exists(Path.Combine(folder, "files"))
+        ? [.. Directory.GetFiles(Path.Combine(folder, "files")).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)]
+        : [];
 
     private static void Run(string command, params string[] arguments)
     {

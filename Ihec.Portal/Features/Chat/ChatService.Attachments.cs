@@ -51,21 +51,35 @@ public sealed partial class ChatService
             return Fail<ChatMessageView>(ChatError.AttachmentWrongType, megabytes);
         }
 
-        StoredFile file;
-        using (var stream = new MemoryStream(clean, writable: false))
+        StoredFile? file = null;
+        try
         {
-            file = await files.SaveAsync(stream, kind, cancellationToken);
-        }
+            using (var stream = new MemoryStream(clean, writable: false))
+            {
+                file = await files.SaveAsync(stream, kind, cancellationToken);
+            }
 
-        var result = await SendCoreAsync(user, conversationId, clientMessageId, messageText, ChatMessageKind.Message,
-            new StoredAttachment(file.Id, kind, DocumentNames.Sanitise(fileName, kind), file.Length), cancellationToken);
-        if (!result.Succeeded || result.Value?.Attachment is null)
+            var result = await SendCoreAsync(user, conversationId, clientMessageId, messageText, ChatMessageKind.Message,
+                new StoredAttachment(file.Id, kind, DocumentNames.Sanitise(fileName, kind), file.Length), cancellationToken);
+            if (!result.Succeeded || result.Value?.Attachment is null)
+            {
+                // Not stored (or a concurrent resend stored the first copy): nothing refers to this file.
+                await files.DeleteAsync(file.Id, CancellationToken.None);
+            }
+
+            return result;
+        }
+        catch (Exception exception) when (StorageFull.Is(exception))
         {
-            // Not stored (or a concurrent resend stored the first copy): nothing refers to this file.
-            await files.DeleteAsync(file.Id, CancellationToken.None);
-        }
+            // The file or the message could not be written: neither is kept, and the sender is told why.
+            if (file is not null)
+            {
+                await files.DeleteAsync(file.Id, CancellationToken.None);
+            }
 
-        return result;
+            LogStorageFull(logger, exception, conversationId);
+            return Fail<ChatMessageView>(ChatError.StorageFull);
+        }
     }
 
     /// <summary>
@@ -84,8 +98,9 @@ public sealed partial class ChatService
 
         var folder = string.IsNullOrWhiteSpace(Options.UploadFolder) ? Path.GetTempPath() : Options.UploadFolder;
         Directory.CreateDirectory(folder);
+        // Unbuffered (the chunks are the buffer): a write that finds the disk full fails in WriteAsync, not later in a flush.
         await using var received = new FileStream(Path.Combine(folder, Guid.NewGuid().ToString("N") + ".part"), FileMode.CreateNew, FileAccess.ReadWrite,
-            FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+            FileShare.None, 0, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
         await using (var chunk = chunks.GetAsyncEnumerator(cancellationToken))
         {
             while (true)
@@ -118,7 +133,16 @@ public sealed partial class ChatService
                     return Fail<ChatMessageView>(ChatError.AttachmentTooLarge, Options.MaxAttachmentBytes / (1024 * 1024));
                 }
 
-                await received.WriteAsync(bytes, cancellationToken);
+                try
+                {
+                    await received.WriteAsync(bytes, cancellationToken);
+                }
+                catch (IOException exception) when (StorageFull.Is(exception))
+                {
+                    // The temporary file could not grow: it is deleted on close, and the rest of the stream is dropped.
+                    LogStorageFull(logger, exception, conversationId);
+                    return Fail<ChatMessageView>(ChatError.StorageFull);
+                }
             }
         }
 
@@ -167,6 +191,9 @@ public sealed partial class ChatService
 
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Chat conversation {ConversationId}: the storage is full; an attachment and its message were not stored")]
+    private static partial void LogStorageFull(ILogger logger, Exception exception, Guid conversationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chat conversation {ConversationId}: an attachment's upload stream ended with an error; nothing stored")]
     private static partial void LogUploadInterrupted(ILogger logger, Exception exception, Guid conversationId);

@@ -63,6 +63,8 @@ public enum ChatError
     AttachmentWrongType,
     /// <summary>The attachment's upload stream ended with an error before the file was complete.</summary>
     AttachmentInterrupted,
+    /// <summary>The disk (or the database) is full: nothing of the message was stored; the client keeps it to send again.</summary>
+    StorageFull,
 }
 
 /// <summary>A value, or an expected failure with its text in the reader's language.</summary>
