@@ -53,6 +53,13 @@ public static class Plural
         return string.Format(CultureInfo.CurrentCulture, format, [DisplayFormat.Number(count), .. more]);
     }
 
+    /// <summary>
+    /// Every form of a counted phrase in the current UI language, by category, for a script that counts in the browser
+    /// (it chooses with <c>Intl.PluralRules</c>, the same CLDR rules, and puts the count in place of <c>{0}</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Forms(this IStringLocalizer localizer, string name) =>
+        Categories(Cultures.Current).ToDictionary(c => c, c => localizer[Key(name, c)].Value);
+
     /// <summary>Whether <paramref name="name"/> is a counted phrase (a <c>Name#other</c> form exists).</summary>
     public static bool IsCounted(this IStringLocalizer localizer, string name) => !localizer[Key(name, "other")].ResourceNotFound;
 
