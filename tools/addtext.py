@@ -4,6 +4,11 @@
 usage: tools/addtext.py Ihec.Portal/Resources/SharedText < lines
 each input line: key|arabic|sorani|english   (blank lines and lines starting with # are skipped)
 Creates the three files when missing. Keys keep their order; an existing key is overwritten.
+
+A counted phrase (Infrastructure/Localisation/Plural.cs) is one line whose key ends with '#', each language's forms
+separated by '¦' in CLDR order: Arabic zero¦one¦two¦few¦many¦other, Sorani and English one¦other. {0} is the count:
+  ResultCount#|لا بلاغات¦بلاغ واحد¦بلاغان¦{0} بلاغات¦{0} بلاغًا¦{0} بلاغ|{0} ڕاپۆرت¦{0} ڕاپۆرت|{0} report¦{0} reports
+writes ResultCount#zero … ResultCount#other. A line '-Key' removes Key (and a family 'Key#…' with '-Key#').
 """
 import sys, os, re
 from xml.sax.saxutils import escape
@@ -40,10 +45,27 @@ for line in sys.stdin:
     line = line.rstrip('\n')
     if not line.strip() or line.lstrip().startswith('#'):
         continue
+    if line.startswith('-'):
+        key = line[1:].strip()
+        for i in range(3):
+            for k in [k for k in sets[i] if k == key or (key.endswith('#') and k.startswith(key))]:
+                del sets[i][k]
+        continue
     parts = line.split('|')
     if len(parts) != 4:
         sys.exit(f'bad line (need key|ar|ckb|en): {line}')
     key = parts[0].strip()
+    if key.endswith('#'):
+        categories = {0: ['zero', 'one', 'two', 'few', 'many', 'other'], 1: ['one', 'other'], 2: ['one', 'other']}
+        for i in range(3):
+            forms = parts[i + 1].split('¦')
+            if len(forms) != len(categories[i]):
+                sys.exit(f'{key}: need {len(categories[i])} forms in column {i + 1}: {line}')
+            for k in [k for k in sets[i] if k.startswith(key)]:
+                del sets[i][k]
+            for category, form in zip(categories[i], forms):
+                sets[i][key + category] = escape(form.strip())
+        continue
     for i in range(3):
         sets[i][key] = escape(parts[i + 1].strip())
 for i, p in files.items():

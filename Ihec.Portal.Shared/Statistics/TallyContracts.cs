@@ -22,13 +22,16 @@ public sealed record LocalisedName
     public required string Ckb { get; init; }
     public required string En { get; init; }
 
-    /// <summary>The name in <paramref name="language"/> (<c>ar</c>, <c>ckb</c> or <c>en</c>), Arabic otherwise.</summary>
-    public string In(string language) => language switch
+    /// <summary>
+    /// The name in <paramref name="language"/> (<c>ar</c>, <c>ckb</c> or <c>en</c>), Arabic otherwise, under the portal's
+    /// digit policy (Latin digits in every language, as the rest of the page): the engine's "٢٠٢٥" is shown "2025".
+    /// </summary>
+    public string In(string language) => Text.Digits.ToAscii(language switch
     {
         "ckb" => Ckb,
         "en" => En,
         _ => Ar,
-    };
+    });
 }
 
 public sealed record Election

@@ -28,7 +28,7 @@ public sealed class PortalValidatorTests : IDisposable
         await cut.InvokeAsync(() => editContext.Validate());
 
         Assert.Equal(ResourceText.Get("SharedText", language, "Required"), MessageFor(cut, "name"));
-        Assert.Equal(ResourceText.Get("SharedText", language, "TooLong", 5), MessageFor(cut, "code"));
+        Assert.Equal(ResourceText.Counted("SharedText", language, "TooLong", 5), MessageFor(cut, "code"));
         Assert.Equal(ResourceText.Get("SharedText", language, "EmailInvalid"), MessageFor(cut, "email"));
     }
 
@@ -57,7 +57,7 @@ public sealed class PortalValidatorTests : IDisposable
         await cut.InvokeAsync(() => editContext.NotifyFieldChanged(editContext.Field(nameof(SampleForm.Name))));
 
         Assert.Equal("", MessageFor(cut, "name"));
-        Assert.Equal(ResourceText.Get("SharedText", "ar", "TooLong", 5), MessageFor(cut, "code"));
+        Assert.Equal(ResourceText.Counted("SharedText", "ar", "TooLong", 5), MessageFor(cut, "code"));
     }
 
     [Fact]

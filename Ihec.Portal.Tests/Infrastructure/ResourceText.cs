@@ -17,11 +17,22 @@ public static class ResourceText
         return args.Length == 0 ? value : string.Format(CultureInfo.InvariantCulture, value, args);
     }
 
+    /// <summary>
+    /// A counted phrase as the portal writes it: the form of <paramref name="count"/>'s CLDR category in
+    /// <paramref name="language"/> (<c>Name#few</c>, …), with the count as {0} and <paramref name="more"/> after it.
+    /// </summary>
+    public static string Counted(string resourceSet, string language, string name, long count, params object[] more)
+    {
+        var format = Get(resourceSet, language, Ihec.Portal.Infrastructure.Localisation.Plural.Key(name, Ihec.Portal.Infrastructure.Localisation.Plural.Category(language, count)));
+        var culture = Ihec.Portal.Infrastructure.Localisation.Cultures.CultureFor(language);
+        return string.Format(culture, format, [count.ToString("N0", culture), .. more]);
+    }
+
     /// <summary>Runs the rest of a test under a language's culture, as the portal's localisation middleware sets it.</summary>
     public static IDisposable UseLanguage(string language)
     {
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var culture = CultureInfo.GetCultureInfo(language switch { "ckb" => "ckb-IQ", "en" => "en", _ => "ar-IQ" });
+        var culture = Ihec.Portal.Infrastructure.Localisation.Cultures.CultureFor(language);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
         return new Restore(() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous);
     }

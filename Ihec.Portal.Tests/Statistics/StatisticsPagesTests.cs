@@ -54,7 +54,7 @@ public sealed class StatisticsPagesTests(PortalFactory factory) : IClassFixture<
         Assert.NotNull(map.ParentElement!.QuerySelector("#registration-caption"));
 
         // Each area's value is the governorate's total (offices added together), and a larger value is never a lighter shade.
-        var culture2 = System.Globalization.CultureInfo.GetCultureInfo(culture == "en" ? "en" : culture + "-IQ");
+        var culture2 = Ihec.Portal.Infrastructure.Localisation.Cultures.CultureFor(culture); // the portal's display policy
         var values = areas.Select(a => (
             Value: long.Parse(a.QuerySelector("title")!.TextContent.Split(": ")[1], System.Globalization.NumberStyles.Number, culture2),
             Shade: int.Parse(a.GetAttribute("class")!.Split(' ').Single(c => c.StartsWith("map-shade-", StringComparison.Ordinal))["map-shade-".Length..],

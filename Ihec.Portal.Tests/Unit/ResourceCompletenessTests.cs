@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Ihec.Portal.Infrastructure.Localisation;
 using Ihec.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -43,7 +44,8 @@ public sealed partial class ResourceCompletenessTests
             }
 
             var values = set.Values(language);
-            foreach (var key in set.AllKeys)
+            // A counted phrase has only the plural categories of each language (Arabic six, Sorani and English two).
+            foreach (var key in set.AllKeys.Where(k => !k.Contains(Plural.Separator) || Plural.Categories(language).Contains(k[(k.IndexOf(Plural.Separator) + 1)..])))
             {
                 if (!values.TryGetValue(key, out var value))
                 {
@@ -69,7 +71,7 @@ public sealed partial class ResourceCompletenessTests
         {
             var byLanguage = Languages
                 .Where(set.Files.ContainsKey)
-                .Select(l => (Language: l, Placeholders: set.Values(l).TryGetValue(key, out var v) ? Placeholders(v) : null))
+                .Select(l => (Language: l, Placeholders: set.Values(l).TryGetValue(key, out var v) ? Placeholders(v, counted: key.Contains(Plural.Separator)) : null))
                 .Where(p => p.Placeholders is not null)
                 .ToList();
             var distinct = byLanguage.Select(p => p.Placeholders!).Distinct().ToList();
@@ -123,7 +125,8 @@ public sealed partial class ResourceCompletenessTests
             {
                 problems.Add($"{use.Where}: {use.Marker} has no resource set");
             }
-            else if (use.IsPrefix ? !set.AllKeys.Any(k => k.StartsWith(use.Key, StringComparison.Ordinal)) : !set.AllKeys.Contains(use.Key))
+            else if (use.IsPrefix ? !set.AllKeys.Any(k => k.StartsWith(use.Key, StringComparison.Ordinal))
+                     : !set.AllKeys.Contains(use.Key) && !set.AllKeys.Contains(Plural.Key(use.Key, "other")))
             {
                 problems.Add($"{use.Where}: {(use.IsPrefix ? "no key starting with" : "no key")} '{use.Key}' in {set.Name}");
             }
@@ -229,9 +232,10 @@ public sealed partial class ResourceCompletenessTests
         $"{SourceTree.Relative(file)}:{text.AsSpan(0, index).Count('\n') + 1}";
 
     /// <summary>The format items of a composite format string, as a canonical text: "{0}{1}".</summary>
-    private static string Placeholders(string value) =>
+    /// <param name="counted">A form of a counted phrase, which may leave its count ({0}) out ("بلاغ واحد").</param>
+    private static string Placeholders(string value, bool counted = false) =>
         string.Concat(FormatItem().Matches(value.Replace("{{", "").Replace("}}", ""))
-            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct().Order().Select(i => $"{{{i}}}"));
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct().Where(i => !counted || i != 0).Order().Select(i => $"{{{i}}}"));
 
     private static IDisposable UseCulture(string name)
     {

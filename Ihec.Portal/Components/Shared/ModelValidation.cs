@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
+using Ihec.Portal.Infrastructure.Localisation;
 using Microsoft.Extensions.Localization;
 
 namespace Ihec.Portal.Components.Shared;
@@ -62,7 +63,8 @@ public static class ModelValidation
     private static object[] Arguments(ValidationAttribute attribute) => attribute switch
     {
         MaxLengthAttribute max => [max.Length],
-        StringLengthAttribute length => [length.MaximumLength, length.MinimumLength],
+        // The bound a password-length message counts comes first ({0}); no message uses the maximum.
+        StringLengthAttribute length => [length.MinimumLength, length.MaximumLength],
         MinLengthAttribute min => [min.Length],
         RangeAttribute range => [range.Minimum, range.Maximum],
         _ => [],
@@ -70,7 +72,7 @@ public static class ModelValidation
 
     private static string Localise(IStringLocalizer text, string key, params object[] args)
     {
-        var localised = text[key, args];
+        var localised = text.Message(key, args);
         return localised.ResourceNotFound ? text["Invalid"] : localised.Value;
     }
 }

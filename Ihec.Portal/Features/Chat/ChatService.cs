@@ -393,7 +393,7 @@ public sealed partial class ChatService(
     private AuditActor ActorOf(ClaimsPrincipal user) => AuditActor.From(user, http.HttpContext?.Connection.RemoteIpAddress?.ToString());
 
     private ChatResult<T> Fail<T>(ChatError error, params object[] arguments) =>
-        new(default, error, string.Format(CultureInfo.CurrentCulture, text["Error_" + error], arguments));
+        new(default, error, text.Message("Error_" + error, arguments));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chat conversation {ConversationId}: save attempt {Attempt} lost a race ({Exception}); trying again")]
     private static partial void LogSaveRetry(ILogger logger, Guid conversationId, int attempt, string exception);

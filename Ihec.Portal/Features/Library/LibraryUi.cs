@@ -26,15 +26,13 @@ public static class LibraryUi
     /// <summary>The lang attribute only where content differs from the page's language.</summary>
     public static string? LangIfDifferent(string language) => language == Cultures.Current ? null : language;
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => DisplayFormat.Date(date);
 
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Number(int value) => value.ToString("D", CultureInfo.CurrentCulture);
 
-    public static string Size(long bytes) => bytes >= 1024 * 1024
-        ? (bytes / 1024d / 1024d).ToString("0.0", CultureInfo.CurrentCulture) + " MB"
-        : Math.Max(1, bytes / 1024).ToString("N0", CultureInfo.CurrentCulture) + " KB";
+    public static string Size(long bytes) => DisplayFormat.FileSize(bytes);
 
     public static int? ParseInt(string? value) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 

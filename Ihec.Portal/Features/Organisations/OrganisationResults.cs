@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
+using Ihec.Portal.Infrastructure.Localisation;
 using Microsoft.Extensions.Localization;
 
 namespace Ihec.Portal.Features.Organisations;
@@ -13,13 +14,13 @@ public sealed record FieldError(string Field, string Key, object[]? Args = null)
     public string Localise(IStringLocalizer module, IStringLocalizer<SharedText> shared)
     {
         var args = Args ?? [];
-        var text = module[Key, args];
+        var text = module.Message(Key, args);
         if (!text.ResourceNotFound)
         {
             return text.Value;
         }
 
-        text = shared[Key, args];
+        text = shared.Message(Key, args);
         return text.ResourceNotFound ? shared["Invalid"].Value : text.Value;
     }
 }

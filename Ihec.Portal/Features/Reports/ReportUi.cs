@@ -11,7 +11,7 @@ public static class ReportUi
     /// <summary>The lang attribute only where content differs from the page's language.</summary>
     public static string? LangIfDifferent(string language) => language == Cultures.Current ? null : language;
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => DisplayFormat.Date(date);
 
     public static string Period(DateOnly? from, DateOnly? to) => (from, to) switch
     {
@@ -22,7 +22,5 @@ public static class ReportUi
         _ => "",
     };
 
-    public static string Size(long bytes) => bytes >= 1024 * 1024
-        ? (bytes / 1024d / 1024d).ToString("0.0", CultureInfo.CurrentCulture) + " MB"
-        : Math.Max(1, bytes / 1024).ToString("N0", CultureInfo.CurrentCulture) + " KB";
+    public static string Size(long bytes) => DisplayFormat.FileSize(bytes);
 }

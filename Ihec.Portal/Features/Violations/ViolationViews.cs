@@ -77,8 +77,8 @@ public static class EvidenceHint
 {
     public static string Format(Microsoft.Extensions.Localization.IStringLocalizer text, ViolationOptions options)
     {
-        static string Megabytes(long bytes) => (bytes / (1024 * 1024)).ToString("N0", System.Globalization.CultureInfo.CurrentCulture);
-        return string.Format(System.Globalization.CultureInfo.CurrentCulture, text["EvidenceHint"], options.MaxEvidenceFiles.ToString(System.Globalization.CultureInfo.CurrentCulture),
+        static string Megabytes(long bytes) => Infrastructure.Localisation.DisplayFormat.Number(bytes / (1024 * 1024));
+        return Infrastructure.Localisation.Plural.Count(text, "EvidenceHint", options.MaxEvidenceFiles,
             Megabytes(options.MaxEvidenceBytes), Megabytes(options.MaxVideoBytes), Megabytes(options.MaxAudioBytes));
     }
 }

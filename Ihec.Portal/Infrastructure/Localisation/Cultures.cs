@@ -27,13 +27,38 @@ public static class Cultures
 
     public static bool IsRightToLeft(string language) => language != English;
 
-    /// <summary>The .NET culture used for a language. Sorani uses <c>ckb-IQ</c>, the name MudBlazor's strings use.</summary>
+    /// <summary>
+    /// The .NET culture used for a language. Sorani uses <c>ckb-IQ</c>, the name MudBlazor's strings use. Arabic and
+    /// Sorani are adjusted to the display policy (<see cref="DisplayFormat"/>): Latin digits take Latin separators, and
+    /// Sorani dates read day, month, year ("دووشەممە، 7 کانونی یەکەم 2026", "7/12/2026"), not ICU's
+    /// "2026 کانونی یەکەم 7, دووشەممە" and "2026-12-07".
+    /// </summary>
     public static CultureInfo CultureFor(string language) => language switch
     {
-        Sorani => CultureInfo.GetCultureInfo("ckb-IQ"),
+        Sorani => SoraniCulture,
         English => CultureInfo.GetCultureInfo("en"),
-        _ => CultureInfo.GetCultureInfo("ar-IQ"),
+        _ => ArabicCulture,
     };
+
+    private static readonly CultureInfo ArabicCulture = Adjusted("ar-IQ", null);
+
+    private static readonly CultureInfo SoraniCulture = Adjusted("ckb-IQ", dates =>
+    {
+        dates.LongDatePattern = "dddd، d MMMM yyyy";
+        dates.ShortDatePattern = "d/M/yyyy";
+        dates.DateSeparator = "/";
+        dates.FullDateTimePattern = dates.LongDatePattern + " " + dates.LongTimePattern;
+    });
+
+    private static CultureInfo Adjusted(string name, Action<DateTimeFormatInfo>? dates)
+    {
+        var culture = new CultureInfo(name, useUserOverride: false);
+        culture.NumberFormat.NumberGroupSeparator = culture.NumberFormat.CurrencyGroupSeparator = culture.NumberFormat.PercentGroupSeparator = ",";
+        culture.NumberFormat.NumberDecimalSeparator = culture.NumberFormat.CurrencyDecimalSeparator = culture.NumberFormat.PercentDecimalSeparator = ".";
+        culture.NumberFormat.DigitSubstitution = DigitShapes.None;
+        dates?.Invoke(culture.DateTimeFormat);
+        return CultureInfo.ReadOnly(culture);
+    }
 
     /// <summary>Runs a block under another language, e.g. to write an e-mail in the recipient's language.</summary>
     public static IDisposable Use(string language)

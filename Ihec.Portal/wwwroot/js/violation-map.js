@@ -100,9 +100,12 @@
       }
       if (mine !== request) return;
       clusters.clearLayers();
+      // The counted phrase's forms by CLDR category (Plural.Forms on the server), chosen with the browser's CLDR rules.
+      const clusterLabels = JSON.parse(el.dataset.clusterLabels || "{}");
+      const plural = new Intl.PluralRules(language());
       for (const [lat, lon, count] of data.clusters) {
         const size = count < 10 ? 28 : count < 100 ? 34 : count < 1000 ? 40 : 48;
-        const label = (el.dataset.clusterLabel || "{0}").replace("{0}", format(count));
+        const label = (clusterLabels[plural.select(count)] || clusterLabels.other || "{0}").replace("{0}", format(count));
         const icon = L.divIcon({ className: "map-cluster", html: `<span aria-hidden="true">${format(count)}</span>`, iconSize: [size, size] });
         const marker = L.marker([lat, lon], { icon, keyboard: false, title: label });
         marker.on("click", () => map.setView([lat, lon], Math.min(map.getZoom() + 2, map.getMaxZoom())));
