@@ -27,7 +27,7 @@ public sealed class SignInEnumerationTests(PortalFactory factory) : IClassFixtur
         {
             var response = await factory.CreateBrowserLikeClient().SubmitFormAsync("/account/login?culture=en", "login", AccountSecurityTests.Credentials(email, "wrong-password"));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            answers.Add((await response.ParseAsync()).QuerySelector("[role=alert]")?.TextContent.Trim() ?? "");
+            answers.Add((await response.ParseAsync()).QuerySelector("#error-summary li")?.TextContent.Trim() ?? "");
         }
 
         Assert.All(answers, a => Assert.Equal(ResourceText.Get("Features/Accounts/AccountsText", "en", "InvalidSignIn"), a));
@@ -35,7 +35,7 @@ public sealed class SignInEnumerationTests(PortalFactory factory) : IClassFixtur
         // The account's state is told only to someone who knows its password.
         var right = await factory.CreateBrowserLikeClient().SubmitFormAsync("/account/login?culture=en", "login", AccountSecurityTests.Credentials(deactivated, PortalFactory.DemoPassword));
         Assert.Equal(ResourceText.Get("Features/Accounts/AccountsText", "en", "SignInNotAllowed"),
-            (await right.ParseAsync()).QuerySelector("[role=alert]")?.TextContent.Trim());
+            (await right.ParseAsync()).QuerySelector("#error-summary li")?.TextContent.Trim());
     }
 
     [Fact]
