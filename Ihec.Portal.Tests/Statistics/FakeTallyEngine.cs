@@ -35,6 +35,12 @@ public sealed class FakeTallyEngine : IAsyncDisposable
         BrokenResults,
     }
 
+    /// <summary>
+    /// The data served: the demo data set at a tenth of its size (a few thousand stations per election), so that the
+    /// scenarios, which page through and store every station, stay quick.
+    /// </summary>
+    public static readonly DemoTallyData Data = new(divisor: 10);
+
     private WebApplication? app;
 
     public volatile Behaviour Mode = Behaviour.Normal;
@@ -42,6 +48,14 @@ public sealed class FakeTallyEngine : IAsyncDisposable
     public ConcurrentQueue<(DateTimeOffset At, string Path, string? IfNoneMatch, string? ApiKey, int Status)> Requests { get; } = new();
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Whether <c>/centres</c> serves a registry (else 404, an engine without one).</summary>
+    public volatile bool HasRegistry = true;
+
+    /// <summary>The centre registry served for every election instead of the election's own, with <see cref="CentresETag"/>.</summary>
+    public volatile IReadOnlyList<PollingCentre>? Centres;
+
+    public volatile string CentresETag = "\"c1\"";
 
     public async Task StartAsync()
     {
@@ -94,7 +108,13 @@ public sealed class FakeTallyEngine : IAsyncDisposable
         }
 
         var parts = path.Split('/');
-        var data = DemoTallyData.Instance;
+        if (parts is ["elections", var election, "centres"])
+        {
+            await CentresAsync(context, election);
+            return;
+        }
+
+        var data = Data;
         object? payload = parts switch
         {
             ["elections"] => data.Elections,
@@ -134,6 +154,31 @@ public sealed class FakeTallyEngine : IAsyncDisposable
         await context.Response.WriteAsync(json.StartsWith('{') ? "{\"engineVersion\":\"9.9\"," + json[1..] : json, Encoding.UTF8);
     }
 
+    private async Task CentresAsync(HttpContext context, string election)
+    {
+        if (!HasRegistry || (Centres ?? Data.For(election)?.Centres) is not { } centres)
+        {
+            await Error(context, 404, "no registry");
+            return;
+        }
+
+        var etag = CentresETag;
+        if (context.Request.Headers.IfNoneMatch == etag)
+        {
+            context.Response.StatusCode = 304;
+            return;
+        }
+
+        var page = int.Parse(context.Request.Query["page"].ToString());
+        var size = int.Parse(context.Request.Query["pageSize"].ToString());
+        context.Response.Headers.ETag = etag;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(TallyJson.Write(new CentrePage
+        {
+            Page = page, PageSize = size, Total = centres.Count, Items = centres.Skip((page - 1) * size).Take(size).ToList(),
+        }), Encoding.UTF8);
+    }
+
     private object? Results(ResultsReport? results)
     {
         if (results is null || Mode != Behaviour.BrokenResults)
@@ -154,9 +199,11 @@ public sealed class FakeTallyEngine : IAsyncDisposable
 
         var page = int.Parse(query["page"].ToString() is { Length: > 0 } p ? p : "1");
         var size = int.Parse(query["pageSize"].ToString() is { Length: > 0 } s ? s : "500");
-        var items = election.Stations.Skip((page - 1) * size).Take(size)
+        var governorate = query["governorate"].ToString() is { Length: > 0 } g ? g : null;
+        var stations = election.Stations.Where(st => governorate is null || st.Governorate == governorate).ToList();
+        var items = stations.Skip((page - 1) * size).Take(size)
             .Select(st => Mode == Behaviour.BrokenStation && st.StationCode == "110203-04" ? BrokenStation(st.StationCode) : st).ToList();
-        return new StationPage { Page = page, PageSize = size, Total = election.Stations.Count, Items = items };
+        return new StationPage { Page = page, PageSize = size, Total = stations.Count, Items = items };
     }
 
     private object? Station(DemoTallyData.ElectionData? election, string code)

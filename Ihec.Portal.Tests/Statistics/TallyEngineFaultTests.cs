@@ -69,7 +69,7 @@ public sealed class FakeEngineFactory : PortalFactory, IAsyncLifetime
 public sealed class TallyEngineFaultTests(FakeEngineFactory factory) : IClassFixture<FakeEngineFactory>
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
-    private static readonly DemoTallyData.ElectionData Cor = DemoTallyData.Instance.For(DemoTallyData.CouncilOfRepresentatives)!;
+    private static readonly DemoTallyData.ElectionData Cor = FakeTallyEngine.Data.For(DemoTallyData.CouncilOfRepresentatives)!;
 
     private static string RegisteredTotal => Cor.Registration.Totals.RegisteredVoters.ToString("N0", English);
     private static string BallotsTotal => Cor.Turnout.BallotsCast.ToString("N0", English);
