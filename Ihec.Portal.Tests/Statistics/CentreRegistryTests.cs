@@ -8,34 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ihec.Portal.Tests.Statistics;
 
 /// <summary>The portal over HTTP against <see cref="FakeTallyEngine"/>, reading the centre registry two centres a page.</summary>
-public sealed class RegistryEngineFactory : PortalFactory, IAsyncLifetime
+public sealed class RegistryEngineFactory : FakeEnginePortalFactory
 {
-    public FakeTallyEngine Engine { get; } = new();
-
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>
     {
-        ["TallyEngine:Mode"] = "Http",
-        ["TallyEngine:BaseUrl"] = Engine.BaseUrl,
-        ["TallyEngine:ApiKey"] = FakeTallyEngine.ApiKey,
-        ["TallyEngine:RefreshInBackground"] = "false",
-        ["TallyEngine:AttemptTimeout"] = "00:00:02",
-        ["TallyEngine:TotalTimeout"] = "00:00:06",
-        ["TallyEngine:MaxRetries"] = "1",
         ["TallyEngine:CircuitBreakerMinimumThroughput"] = "100000",
         // The registry is what is tested here: the stations need not be loaded and checked at every refresh.
         ["TallyEngine:VerifyStations"] = "false",
         ["TallyEngine:CentrePageSize"] = "2",
     };
-
-    public Task RefreshAsync() => Services.GetRequiredService<TallyRefresher>().RefreshAllAsync();
-
-    public Task InitializeAsync() => Engine.StartAsync();
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await Engine.DisposeAsync();
-        await base.DisposeAsync();
-    }
 }
 
 public sealed class CentreRegistryTests(RegistryEngineFactory factory) : IClassFixture<RegistryEngineFactory>

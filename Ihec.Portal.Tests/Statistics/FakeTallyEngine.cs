@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Ihec.Portal.Features.Statistics;
 using Ihec.Portal.Shared.Statistics;
+using Ihec.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -233,5 +234,48 @@ public sealed class FakeTallyEngine : IAsyncDisposable
             await app.StopAsync();
             await app.DisposeAsync();
         }
+    }
+}
+
+/// <summary>A portal in Http mode against its own <see cref="FakeTallyEngine"/>, which starts and stops with the fixture.</summary>
+public abstract class FakeEnginePortalFactory : PortalFactory, IAsyncLifetime
+{
+    public FakeTallyEngine Engine { get; } = new();
+
+    /// <summary>Settings for this fixture on top of <see cref="Settings"/>' Http-mode ones.</summary>
+    protected abstract IDictionary<string, string?> EngineSettings { get; }
+
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["TallyEngine:Mode"] = "Http",
+                ["TallyEngine:BaseUrl"] = Engine.BaseUrl,
+                ["TallyEngine:ApiKey"] = FakeTallyEngine.ApiKey,
+                ["TallyEngine:RefreshInBackground"] = "false",
+                // Long enough for a cold start on a busy machine, short enough for the timeout scenario.
+                ["TallyEngine:AttemptTimeout"] = "00:00:02",
+                ["TallyEngine:TotalTimeout"] = "00:00:06",
+                ["TallyEngine:MaxRetries"] = "1",
+            };
+            foreach (var (key, value) in EngineSettings)
+            {
+                settings[key] = value;
+            }
+
+            return settings;
+        }
+    }
+
+    public Task RefreshAsync() => Services.GetRequiredService<TallyRefresher>().RefreshAllAsync();
+
+    public virtual Task InitializeAsync() => Engine.StartAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await Engine.DisposeAsync();
+        await base.DisposeAsync();
     }
 }
