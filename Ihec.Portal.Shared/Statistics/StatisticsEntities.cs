@@ -10,6 +10,8 @@ public static class SnapshotKinds
     public const string Results = "results";
     public const string Stations = "stations";
     public const string Station = "station";
+    /// <summary>The polling-centre registry (all pages of <c>/centres</c>, kept as one <see cref="CentreRegistry"/>).</summary>
+    public const string Centres = "centres";
 }
 
 /// <summary>

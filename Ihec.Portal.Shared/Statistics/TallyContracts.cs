@@ -32,6 +32,9 @@ public sealed record LocalisedName
         "en" => En,
         _ => Ar,
     });
+
+    /// <summary>The name in <paramref name="language"/>, or the Arabic name where there is none in it (IHEC may have only the Arabic).</summary>
+    public string OrArabic(string language) => In(language) is { Length: > 0 } name ? name : Text.Digits.ToAscii(Ar);
 }
 
 public sealed record Election

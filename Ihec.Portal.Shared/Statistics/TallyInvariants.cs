@@ -36,6 +36,12 @@ public enum ViolationKind
     EmptyText,
     /// <summary>The same election twice in the election list.</summary>
     DuplicateElection,
+    /// <summary>The same polling centre or station code twice in the registry.</summary>
+    DuplicateCode,
+    /// <summary>A polling centre without latitude or longitude.</summary>
+    MissingCoordinates,
+    /// <summary>A polling centre whose coordinates are not inside its governorate.</summary>
+    OutsideGovernorate,
 }
 
 /// <summary>One broken invariant: what, where (a station or governorate), which figure, and the numbers involved.</summary>

@@ -76,7 +76,7 @@ public static class PortalRoutes
         Page("/my-organisation/members/remove",       S,    F,     A,     F,    F,    F,     F,    F,     F)
             with { Note = "Without a member the page says the member was not found." },
 
-        // Statistics: public figures and their CSV downloads for everybody; station look-up for every signed-in user;
+        // Statistics: public figures, their CSV downloads and station results (look-up and browsing) for everybody;
         // data-quality alerts for IHEC staff; results tapes for CSO members (their own organisation's only) and
         // tape discrepancies for IHEC monitoring.
         Page("/statistics",                           A,    A,     A,     A,    A,    A,     A,    A,     A),
@@ -88,7 +88,7 @@ public static class PortalRoutes
             with { SampleUrl = "/statistics/cor-2025/results.csv" },
         Endpoint("GET", "/statistics/{electionId}/results-by-entity.csv", A, A, A, A, A,  A,     A,    A,     A)
             with { SampleUrl = "/statistics/pc-2023/results-by-entity.csv" },
-        Page("/statistics/stations",                  S,    A,     A,     A,    A,    A,     A,    A,     A)
+        Page("/statistics/stations",                  A,    A,     A,     A,    A,    A,     A,    A,     A)
             with { SampleUrl = "/statistics/stations?election=cor-2025&code=110203-04" },
         Page("/ihec/statistics/alerts",               S,    F,     F,     A,    A,    A,     A,    A,     A),
         Page("/tapes",                                S,    A,     A,     F,    F,    F,     F,    F,     F),

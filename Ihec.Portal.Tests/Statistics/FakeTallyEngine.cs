@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Ihec.Portal.Features.Statistics;
 using Ihec.Portal.Shared.Statistics;
+using Ihec.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -35,6 +36,12 @@ public sealed class FakeTallyEngine : IAsyncDisposable
         BrokenResults,
     }
 
+    /// <summary>
+    /// The data served: the demo data set at a tenth of its size (a few thousand stations per election), so that the
+    /// scenarios, which page through and store every station, stay quick.
+    /// </summary>
+    public static readonly DemoTallyData Data = new(divisor: 10);
+
     private WebApplication? app;
 
     public volatile Behaviour Mode = Behaviour.Normal;
@@ -42,6 +49,14 @@ public sealed class FakeTallyEngine : IAsyncDisposable
     public ConcurrentQueue<(DateTimeOffset At, string Path, string? IfNoneMatch, string? ApiKey, int Status)> Requests { get; } = new();
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Whether <c>/centres</c> serves a registry (else 404, an engine without one).</summary>
+    public volatile bool HasRegistry = true;
+
+    /// <summary>The centre registry served for every election instead of the election's own, with <see cref="CentresETag"/>.</summary>
+    public volatile IReadOnlyList<PollingCentre>? Centres;
+
+    public volatile string CentresETag = "\"c1\"";
 
     public async Task StartAsync()
     {
@@ -94,7 +109,13 @@ public sealed class FakeTallyEngine : IAsyncDisposable
         }
 
         var parts = path.Split('/');
-        var data = DemoTallyData.Instance;
+        if (parts is ["elections", var election, "centres"])
+        {
+            await CentresAsync(context, election);
+            return;
+        }
+
+        var data = Data;
         object? payload = parts switch
         {
             ["elections"] => data.Elections,
@@ -134,6 +155,31 @@ public sealed class FakeTallyEngine : IAsyncDisposable
         await context.Response.WriteAsync(json.StartsWith('{') ? "{\"engineVersion\":\"9.9\"," + json[1..] : json, Encoding.UTF8);
     }
 
+    private async Task CentresAsync(HttpContext context, string election)
+    {
+        if (!HasRegistry || (Centres ?? Data.For(election)?.Centres) is not { } centres)
+        {
+            await Error(context, 404, "no registry");
+            return;
+        }
+
+        var etag = CentresETag;
+        if (context.Request.Headers.IfNoneMatch == etag)
+        {
+            context.Response.StatusCode = 304;
+            return;
+        }
+
+        var page = int.Parse(context.Request.Query["page"].ToString());
+        var size = int.Parse(context.Request.Query["pageSize"].ToString());
+        context.Response.Headers.ETag = etag;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(TallyJson.Write(new CentrePage
+        {
+            Page = page, PageSize = size, Total = centres.Count, Items = centres.Skip((page - 1) * size).Take(size).ToList(),
+        }), Encoding.UTF8);
+    }
+
     private object? Results(ResultsReport? results)
     {
         if (results is null || Mode != Behaviour.BrokenResults)
@@ -154,9 +200,11 @@ public sealed class FakeTallyEngine : IAsyncDisposable
 
         var page = int.Parse(query["page"].ToString() is { Length: > 0 } p ? p : "1");
         var size = int.Parse(query["pageSize"].ToString() is { Length: > 0 } s ? s : "500");
-        var items = election.Stations.Skip((page - 1) * size).Take(size)
+        var governorate = query["governorate"].ToString() is { Length: > 0 } g ? g : null;
+        var stations = election.Stations.Where(st => governorate is null || st.Governorate == governorate).ToList();
+        var items = stations.Skip((page - 1) * size).Take(size)
             .Select(st => Mode == Behaviour.BrokenStation && st.StationCode == "110203-04" ? BrokenStation(st.StationCode) : st).ToList();
-        return new StationPage { Page = page, PageSize = size, Total = election.Stations.Count, Items = items };
+        return new StationPage { Page = page, PageSize = size, Total = stations.Count, Items = items };
     }
 
     private object? Station(DemoTallyData.ElectionData? election, string code)
@@ -186,5 +234,48 @@ public sealed class FakeTallyEngine : IAsyncDisposable
             await app.StopAsync();
             await app.DisposeAsync();
         }
+    }
+}
+
+/// <summary>A portal in Http mode against its own <see cref="FakeTallyEngine"/>, which starts and stops with the fixture.</summary>
+public abstract class FakeEnginePortalFactory : PortalFactory, IAsyncLifetime
+{
+    public FakeTallyEngine Engine { get; } = new();
+
+    /// <summary>Settings for this fixture on top of <see cref="Settings"/>' Http-mode ones.</summary>
+    protected abstract IDictionary<string, string?> EngineSettings { get; }
+
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["TallyEngine:Mode"] = "Http",
+                ["TallyEngine:BaseUrl"] = Engine.BaseUrl,
+                ["TallyEngine:ApiKey"] = FakeTallyEngine.ApiKey,
+                ["TallyEngine:RefreshInBackground"] = "false",
+                // Long enough for a cold start on a busy machine, short enough for the timeout scenario.
+                ["TallyEngine:AttemptTimeout"] = "00:00:02",
+                ["TallyEngine:TotalTimeout"] = "00:00:06",
+                ["TallyEngine:MaxRetries"] = "1",
+            };
+            foreach (var (key, value) in EngineSettings)
+            {
+                settings[key] = value;
+            }
+
+            return settings;
+        }
+    }
+
+    public Task RefreshAsync() => Services.GetRequiredService<TallyRefresher>().RefreshAllAsync();
+
+    public virtual Task InitializeAsync() => Engine.StartAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await Engine.DisposeAsync();
+        await base.DisposeAsync();
     }
 }

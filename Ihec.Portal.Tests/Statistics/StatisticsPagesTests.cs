@@ -146,10 +146,46 @@ public sealed class StatisticsPagesTests(PortalFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Station_lookup_is_for_signed_in_users_and_checks_the_code()
+    public async Task National_registration_in_the_embedded_mode_is_Iraqs_of_2025()
     {
-        var anonymous = await factory.CreateBrowserLikeClient().GetAsync("/statistics/stations");
-        Assert.StartsWith("/account/login", anonymous.RedirectPath());
+        var page = await factory.CreateClient().GetDocumentAsync("/statistics?election=cor-2025&culture=en");
+
+        Assert.Contains("21,404,291", page.QuerySelector("section[aria-labelledby=registration]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Station_results_are_public_and_browsable_by_governorate_and_centre_without_script()
+    {
+        var anonymous = factory.CreateBrowserLikeClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/statistics/stations")).StatusCode);
+
+        // Governorate → its centres, a page at a time, from the registry.
+        var cor = DemoTallyData.Instance.For("cor-2025")!;
+        var baghdad = cor.Centres.Where(c => c.Governorate == "IQ-BG").ToList();
+        var first = await anonymous.GetDocumentAsync("/statistics/stations?election=cor-2025&governorate=IQ-BG&culture=en");
+        var form = first.QuerySelectorAll("form").Single(f => f.QuerySelector("select#governorate") is not null);
+        Assert.Equal("get", form.GetAttribute("method"));
+        var pages = (baghdad.Count + CentreDirectory.PageSize - 1) / CentreDirectory.PageSize;
+        Assert.Equal($"Polling centres in Baghdad: {baghdad.Count:N0} centres (page 1 of {pages})", first.QuerySelector("#centres-caption")!.TextContent);
+        Assert.Equal(CentreDirectory.PageSize, first.QuerySelectorAll("#centres-caption ~ tbody tr").Length);
+        var next = first.QuerySelector("nav.pagination a")!.GetAttribute("href")!;
+        Assert.Contains("page=2", next);
+        var second = await anonymous.GetDocumentAsync(next);
+        Assert.Equal(baghdad[CentreDirectory.PageSize].CentreCode, second.QuerySelector("#centres-caption ~ tbody tr th a")!.TextContent);
+
+        // Centre → its stations with their results, each linking to the station's full result.
+        var centre = await anonymous.GetDocumentAsync("/statistics/stations?election=cor-2025&centre=110203&culture=en");
+        var rows = centre.QuerySelectorAll("#centre-stations-caption ~ tbody tr");
+        var stations = cor.Centres.Single(c => c.CentreCode == "110203").Stations;
+        Assert.Equal(stations.Select(s => s.StationCode), rows.Select(r => r.QuerySelector("th a")!.TextContent));
+        var station = cor.StationsByCode["110203-04"];
+        Assert.Equal(station.BallotsCast.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en")), rows[3].QuerySelectorAll("td")[1].TextContent);
+        Assert.Equal("/statistics/stations?election=cor-2025&code=110203-04", rows[3].QuerySelector("th a")!.GetAttribute("href"));
+
+        // An Arabic-only centre shows its Arabic name in the other languages.
+        var arabicOnly = baghdad.First(c => c.Name.En.Length == 0);
+        var other = await anonymous.GetDocumentAsync($"/statistics/stations?election=cor-2025&centre={arabicOnly.CentreCode}&culture=ckb");
+        Assert.Contains(arabicOnly.Name.Ar, other.QuerySelector("#centre-heading")!.TextContent);
 
         var member = await factory.SignedInClientAsync("member@tammuz.demo");
         var found = await member.GetDocumentAsync("/statistics/stations?election=cor-2025&code=110203-04&culture=en");

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ihec.Portal.Tests.Statistics;
 
 /// <summary>The portal over HTTP against <see cref="FakeTallyEngine"/>; the first refresh stores a good snapshot.</summary>
-public sealed class FakeEngineFactory : PortalFactory, IAsyncLifetime
+public sealed class FakeEngineFactory : FakeEnginePortalFactory
 {
     public FakeEngineFactory()
     {
@@ -20,13 +20,16 @@ public sealed class FakeEngineFactory : PortalFactory, IAsyncLifetime
 
     public string? Database { get; }
 
-    public FakeTallyEngine Engine { get; } = new();
-
-    protected override IDictionary<string, string?> Settings
+    protected override IDictionary<string, string?> EngineSettings
     {
         get
         {
-            var settings = EngineSettings;
+            var settings = new Dictionary<string, string?>
+            {
+                // Every scenario must reach the fake; the breaker itself is Polly's, configured in StatisticsModule.
+                ["TallyEngine:CircuitBreakerMinimumThroughput"] = "100000",
+                ["TallyEngine:StationPageSize"] = "1000",
+            };
             if (Database is not null)
             {
                 settings[RestartedFactory.DatabaseSetting] = RestartedFactory.ConnectionString(Database);
@@ -36,40 +39,17 @@ public sealed class FakeEngineFactory : PortalFactory, IAsyncLifetime
         }
     }
 
-    private Dictionary<string, string?> EngineSettings => new()
+    public override async Task InitializeAsync()
     {
-        ["TallyEngine:Mode"] = "Http",
-        ["TallyEngine:BaseUrl"] = Engine.BaseUrl,
-        ["TallyEngine:ApiKey"] = FakeTallyEngine.ApiKey,
-        ["TallyEngine:RefreshInBackground"] = "false",
-        // Long enough for a cold start on a busy machine, short enough for the timeout scenario.
-        ["TallyEngine:AttemptTimeout"] = "00:00:02",
-        ["TallyEngine:TotalTimeout"] = "00:00:06",
-        ["TallyEngine:MaxRetries"] = "1",
-        // Every scenario must reach the fake; the breaker itself is Polly's, configured in StatisticsModule.
-        ["TallyEngine:CircuitBreakerMinimumThroughput"] = "100000",
-        ["TallyEngine:StationPageSize"] = "1000",
-    };
-
-    public Task RefreshAsync() => Services.GetRequiredService<TallyRefresher>().RefreshAllAsync();
-
-    public async Task InitializeAsync()
-    {
-        await Engine.StartAsync();
+        await base.InitializeAsync();
         await RefreshAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await Engine.DisposeAsync();
-        await base.DisposeAsync();
     }
 }
 
 public sealed class TallyEngineFaultTests(FakeEngineFactory factory) : IClassFixture<FakeEngineFactory>
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
-    private static readonly DemoTallyData.ElectionData Cor = DemoTallyData.Instance.For(DemoTallyData.CouncilOfRepresentatives)!;
+    private static readonly DemoTallyData.ElectionData Cor = FakeTallyEngine.Data.For(DemoTallyData.CouncilOfRepresentatives)!;
 
     private static string RegisteredTotal => Cor.Registration.Totals.RegisteredVoters.ToString("N0", English);
     private static string BallotsTotal => Cor.Turnout.BallotsCast.ToString("N0", English);

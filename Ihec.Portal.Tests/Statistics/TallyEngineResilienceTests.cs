@@ -8,30 +8,13 @@ using Microsoft.Extensions.Options;
 namespace Ihec.Portal.Tests.Statistics;
 
 /// <summary>A portal whose circuit breaker opens after two failed calls.</summary>
-public sealed class CircuitBreakerFactory : PortalFactory, IAsyncLifetime
+public sealed class CircuitBreakerFactory : FakeEnginePortalFactory
 {
-    public FakeTallyEngine Engine { get; } = new();
-
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> EngineSettings => new Dictionary<string, string?>
     {
-        ["TallyEngine:Mode"] = "Http",
-        ["TallyEngine:BaseUrl"] = Engine.BaseUrl,
-        ["TallyEngine:ApiKey"] = FakeTallyEngine.ApiKey,
-        ["TallyEngine:RefreshInBackground"] = "false",
-        ["TallyEngine:AttemptTimeout"] = "00:00:02",
-        ["TallyEngine:TotalTimeout"] = "00:00:06",
-        ["TallyEngine:MaxRetries"] = "1",
         ["TallyEngine:CircuitBreakerMinimumThroughput"] = "2",
         ["TallyEngine:CircuitBreakDuration"] = "00:05:00",
     };
-
-    public async Task InitializeAsync() => await Engine.StartAsync();
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await Engine.DisposeAsync();
-        await base.DisposeAsync();
-    }
 }
 
 public sealed class TallyEngineResilienceTests(CircuitBreakerFactory factory) : IClassFixture<CircuitBreakerFactory>

@@ -3,10 +3,13 @@ using Ihec.Portal.Shared.Statistics;
 namespace Ihec.Portal.Features.Statistics;
 
 /// <summary>
-/// The embedded engine's demo data set: two elections, all 18 governorates (Baghdad as its Rusafa and Karkh offices),
-/// a few thousand polling stations, generated from a fixed seed so every run, machine and test sees the same figures.
-/// Every aggregate is computed from the stations, so the data set keeps every invariant of the contract.
-/// The names of the electoral entities are invented.
+/// The embedded engine's demo data set: two elections, each with a polling-centre registry at Iraq's size
+/// (<see cref="DemoRegistry"/>: 9,609 centres, 41,995 stations, 21,404,291 voters) and a result for every station,
+/// generated from a fixed seed so every run, machine and test sees the same figures. Every aggregate is computed from
+/// the stations, so the data set keeps every invariant of the contract: governorate registration is the sum of its
+/// stations' voters, and turnout, like the results, counts only the stations that are not excluded.
+/// Baghdad/Rusafa's registration figures are those of IHEC's bulletin (shared/seeds/004). Entity names are invented.
+/// An election's data is generated the first time it is asked for.
 /// </summary>
 public sealed class DemoTallyData
 {
@@ -15,15 +18,8 @@ public sealed class DemoTallyData
 
     private static readonly TimeSpan Iraq = TimeSpan.FromHours(3);
 
-    // Area, office, two-digit code prefix, share of the stations (per cent), typical turnout (per cent).
-    private static readonly (string Code, string? Office, int Prefix, int Share, int Turnout)[] Areas =
-    [
-        ("IQ-BG", "IQ-BG-RUSAFA", 11, 13, 38), ("IQ-BG", "IQ-BG-KARKH", 12, 11, 36), ("IQ-NI", null, 13, 9, 47),
-        ("IQ-BA", null, 14, 8, 41), ("IQ-DQ", null, 15, 6, 44), ("IQ-SU", null, 16, 6, 52), ("IQ-AR", null, 17, 5, 58),
-        ("IQ-BB", null, 18, 5, 45), ("IQ-AN", null, 19, 4, 55), ("IQ-DI", null, 20, 4, 50), ("IQ-KI", null, 21, 4, 56),
-        ("IQ-SD", null, 22, 4, 57), ("IQ-NA", null, 23, 4, 43), ("IQ-DA", null, 24, 3, 61), ("IQ-WA", null, 25, 3, 42),
-        ("IQ-QA", null, 26, 3, 40), ("IQ-KA", null, 27, 3, 44), ("IQ-MA", null, 28, 3, 39), ("IQ-MU", null, 29, 2, 40),
-    ];
+    /// <summary>Baghdad/Rusafa in IHEC's bulletin: new registrations and biometric cards distributed by kind of vote.</summary>
+    private static readonly (long New, long General, long Special, long Displaced) RusafaBulletin = (766_217, 360_896, 604_676, 51_140);
 
     private static readonly (string Ar, string Ckb, string En, EntityKind Kind)[] Names =
     [
@@ -49,10 +45,12 @@ public sealed class DemoTallyData
 
     public static readonly DemoTallyData Instance = new();
 
-    private readonly Dictionary<string, ElectionData> elections;
+    private readonly Dictionary<string, Lazy<ElectionData>> elections;
 
-    internal DemoTallyData()
+    /// <param name="divisor">Divides the registry's centres, stations and voters: a smaller data set for tests that serve it over HTTP.</param>
+    internal DemoTallyData(int divisor = 1)
     {
+        var sizes = DemoRegistry.Cor2025.Select(s => s with { Centres = s.Centres / divisor, Stations = s.Stations / divisor, Voters = s.Voters / divisor }).ToList();
         Elections =
         [
             new Election
@@ -66,24 +64,25 @@ public sealed class DemoTallyData
                 Name = new LocalisedName { Ar = "انتخابات مجلس النواب 2025", Ckb = "هەڵبژاردنی ئەنجومەنی نوێنەران ٢٠٢٥", En = "Council of Representatives Elections 2025" },
             },
         ];
-        elections = new Dictionary<string, ElectionData>(StringComparer.Ordinal)
+        elections = new Dictionary<string, Lazy<ElectionData>>(StringComparer.Ordinal)
         {
-            [CouncilOfRepresentatives] = Generate(Elections[1], seed: 2025, stations: 3200, entityBase: 100, entityCount: 18,
-                registrationAsOf: new DateTimeOffset(2025, 8, 20, 12, 0, 0, Iraq), resultsAsOf: new DateTimeOffset(2025, 11, 12, 18, 0, 0, Iraq), ResultsStage.Preliminary),
-            [ProvincialCouncils] = Generate(Elections[0], seed: 2023, stations: 2600, entityBase: 200, entityCount: 14,
-                registrationAsOf: new DateTimeOffset(2023, 4, 13, 12, 0, 0, Iraq), resultsAsOf: new DateTimeOffset(2023, 12, 28, 14, 0, 0, Iraq), ResultsStage.Final),
+            [CouncilOfRepresentatives] = new(() => Generate(Elections[1], sizes, seed: 2025, entityBase: 100, entityCount: 18,
+                registrationAsOf: new DateTimeOffset(2025, 8, 20, 12, 0, 0, Iraq), resultsAsOf: new DateTimeOffset(2025, 11, 12, 18, 0, 0, Iraq), ResultsStage.Preliminary)),
+            // The 2023 demo election has a registry of the same size (a demo: IHEC's 2023 figures differ).
+            [ProvincialCouncils] = new(() => Generate(Elections[0], sizes, seed: 2023, entityBase: 200, entityCount: 14,
+                registrationAsOf: new DateTimeOffset(2023, 4, 13, 12, 0, 0, Iraq), resultsAsOf: new DateTimeOffset(2023, 12, 28, 14, 0, 0, Iraq), ResultsStage.Final)),
         };
     }
 
     public IReadOnlyList<Election> Elections { get; }
 
-    public ElectionData? For(string electionId) => elections.GetValueOrDefault(electionId);
+    public ElectionData? For(string electionId) => elections.GetValueOrDefault(electionId)?.Value;
 
     public sealed record ElectionData(
         RegistrationReport Registration, TurnoutReport Turnout, IReadOnlyList<ElectoralEntity> Entities, ResultsReport Results,
-        IReadOnlyList<StationResult> Stations, IReadOnlyDictionary<string, StationResult> StationsByCode);
+        IReadOnlyList<StationResult> Stations, IReadOnlyDictionary<string, StationResult> StationsByCode, IReadOnlyList<PollingCentre> Centres);
 
-    private static ElectionData Generate(Election election, ulong seed, int stations, int entityBase, int entityCount,
+    private static ElectionData Generate(Election election, IReadOnlyList<DemoRegistry.Size> sizes, ulong seed, int entityBase, int entityCount,
         DateTimeOffset registrationAsOf, DateTimeOffset resultsAsOf, ResultsStage stage)
     {
         var random = new SplitMix(seed);
@@ -96,77 +95,94 @@ public sealed class DemoTallyData
         }).ToList();
         var nationalWeight = entities.Select(_ => 0.2 + random.NextDouble() * (random.NextDouble() < 0.3 ? 3 : 1)).ToArray();
         var pollingEvening = new DateTimeOffset(election.PollingDate.ToDateTime(new TimeOnly(18, 0)), Iraq);
+        var centres = DemoRegistry.Generate(random, sizes);
+        var centresByArea = centres.ToLookup(c => TallyInvariants.AreaKey(c.Governorate, c.Office), StringComparer.Ordinal);
 
-        var stationList = new List<StationResult>();
+        var stationList = new List<StationResult>(centres.Sum(c => c.Stations.Count));
         var registrations = new List<GovernorateRegistration>();
         var turnout = new List<GovernorateTurnout>();
         var results = new List<GovernorateResult>();
-        foreach (var area in Areas)
+        var weights = new double[entities.Count];
+        foreach (var area in DemoRegistry.Areas)
         {
             var areaWeights = nationalWeight.Select(w => w * (0.25 + random.NextDouble() * 1.5)).ToArray();
-            var target = stations * area.Share / 100;
             var areaStations = new List<StationResult>();
-            for (var centre = 0; areaStations.Count < target; centre++)
+            foreach (var centre in centresByArea[TallyInvariants.AreaKey(area.Code, area.Office)])
             {
-                // Centre numbers step by two from 0101, so the contract's sample centre 110203 is a Rusafa centre here.
-                var centreCode = $"{area.Prefix:00}{101 + centre * 2:0000}";
-                var count = 4 + random.Next(5);
-                for (var number = 1; number <= count; number++)
+                foreach (var registryStation in centre.Stations)
                 {
-                    var registered = 380 + random.Next(241);
+                    var registered = registryStation.RegisteredVoters;
                     var rate = (area.Turnout + random.Next(17) - 8) / 100.0;
                     var cast = (long)Math.Round(registered * rate);
                     var invalid = (long)Math.Round(cast * (0.015 + random.NextDouble() * 0.035));
                     var valid = cast - invalid;
                     var status = random.Next(250) == 0 ? StationStatus.Excluded : random.Next(7) == 0 ? StationStatus.Audited : StationStatus.Transmitted;
-                    var station = new StationResult
+                    for (var i = 0; i < weights.Length; i++)
                     {
-                        StationCode = $"{centreCode}-{number:00}",
-                        CentreCode = centreCode,
+                        weights[i] = areaWeights[i] * (0.6 + random.NextDouble() * 0.8);
+                    }
+
+                    var votes = DemoRegistry.Apportion(valid, weights);
+                    var entityVotes = new EntityVotes[votes.Length];
+                    for (var i = 0; i < votes.Length; i++)
+                    {
+                        entityVotes[i] = new EntityVotes { EntityId = entities[i].Id, Votes = votes[i] };
+                    }
+
+                    areaStations.Add(new StationResult
+                    {
+                        StationCode = registryStation.StationCode,
+                        CentreCode = centre.CentreCode,
                         Governorate = area.Code,
                         Office = area.Office,
                         RegisteredVoters = registered,
                         BallotsCast = cast,
                         ValidVotes = valid,
                         InvalidVotes = invalid,
-                        Entities = Split(valid, areaWeights.Select(w => w * (0.6 + random.NextDouble() * 0.8)).ToArray(), entities),
+                        Entities = entityVotes,
                         TransmittedAt = pollingEvening.AddMinutes(30 + random.Next(480)),
                         Status = status,
-                    };
-                    areaStations.Add(station);
+                    });
                 }
             }
 
             stationList.AddRange(areaStations);
             var eligible = areaStations.Sum(s => s.RegisteredVoters);
-            var general = (long)Math.Round(eligible * (0.02 + random.NextDouble() * 0.02));
-            var special = (long)Math.Round(eligible * (0.01 + random.NextDouble() * 0.03));
-            var displaced = (long)Math.Round(eligible * random.NextDouble() * 0.01);
+            var rusafa = area.Office == "IQ-BG-RUSAFA";
+            var general = rusafa ? RusafaBulletin.General : (long)Math.Round(eligible * (0.02 + random.NextDouble() * 0.02));
+            var special = rusafa ? RusafaBulletin.Special : (long)Math.Round(eligible * (0.01 + random.NextDouble() * 0.03));
+            var displaced = rusafa ? RusafaBulletin.Displaced : (long)Math.Round(eligible * random.NextDouble() * 0.01);
             registrations.Add(new GovernorateRegistration
             {
                 Code = area.Code,
                 Office = area.Office,
                 RegisteredVoters = eligible,
                 BiometricRegistered = (long)Math.Round(eligible * (0.78 + random.NextDouble() * 0.15)),
-                NewRegistrations = (long)Math.Round(eligible * (0.02 + random.NextDouble() * 0.03)),
+                NewRegistrations = rusafa ? RusafaBulletin.New : (long)Math.Round(eligible * (0.02 + random.NextDouble() * 0.03)),
                 CardsGeneral = general,
                 CardsSpecial = special,
                 CardsDisplaced = displaced,
                 CardsDistributed = general + special + displaced,
             });
-            turnout.Add(new GovernorateTurnout { Code = area.Code, Office = area.Office, EligibleVoters = eligible, BallotsCast = areaStations.Sum(s => s.BallotsCast) });
+            // An excluded station's ballots are not in the totals (the contract): turnout and results count the same stations.
             var counted = areaStations.Where(s => s.Status != StationStatus.Excluded).ToList();
+            turnout.Add(new GovernorateTurnout { Code = area.Code, Office = area.Office, EligibleVoters = eligible, BallotsCast = counted.Sum(s => s.BallotsCast) });
+            var byEntity = new long[entities.Count];
+            foreach (var station in counted)
+            {
+                for (var i = 0; i < byEntity.Length; i++)
+                {
+                    byEntity[i] += station.Entities[i].Votes;
+                }
+            }
+
             results.Add(new GovernorateResult
             {
                 Code = area.Code,
                 Office = area.Office,
                 ValidVotes = counted.Sum(s => s.ValidVotes),
                 InvalidVotes = counted.Sum(s => s.InvalidVotes),
-                Entities = entities.Select(e => new EntityVotes
-                {
-                    EntityId = e.Id,
-                    Votes = counted.Sum(s => s.Entities.Where(v => v.EntityId == e.Id).Sum(v => v.Votes)),
-                }).ToList(),
+                Entities = entities.Select((e, i) => new EntityVotes { EntityId = e.Id, Votes = byEntity[i] }).ToList(),
             });
         }
 
@@ -196,39 +212,6 @@ public sealed class DemoTallyData
         };
         var resultsReport = new ResultsReport { ElectionId = election.Id, AsOf = resultsAsOf, Stage = stage, ByGovernorate = results };
         return new ElectionData(registration, turnoutReport, entities, resultsReport, stationList,
-            stationList.ToDictionary(s => s.StationCode, StringComparer.Ordinal));
-    }
-
-    // Largest-remainder split: whole votes that add up to exactly `valid`.
-    private static List<EntityVotes> Split(long valid, double[] weights, IReadOnlyList<ElectoralEntity> entities)
-    {
-        var total = weights.Sum();
-        var exact = weights.Select(w => valid * w / total).ToArray();
-        var votes = exact.Select(e => (long)Math.Floor(e)).ToArray();
-        var remainder = valid - votes.Sum();
-        foreach (var i in exact.Select((e, i) => (Fraction: e - Math.Floor(e), i)).OrderByDescending(x => x.Fraction).ThenBy(x => x.i).Take((int)remainder))
-        {
-            votes[i.i]++;
-        }
-
-        return entities.Select((e, i) => new EntityVotes { EntityId = e.Id, Votes = votes[i] }).ToList();
-    }
-
-    /// <summary>A tiny deterministic generator (SplitMix64): the same numbers on every platform and .NET version.</summary>
-    private sealed class SplitMix(ulong seed)
-    {
-        private ulong state = seed;
-
-        private ulong NextUInt64()
-        {
-            var z = state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-
-        public int Next(int maxExclusive) => (int)(NextUInt64() % (ulong)maxExclusive);
-
-        public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+            stationList.ToDictionary(s => s.StationCode, StringComparer.Ordinal), centres);
     }
 }

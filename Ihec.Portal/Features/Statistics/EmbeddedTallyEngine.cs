@@ -28,27 +28,42 @@ public sealed class EmbeddedTallyEngine : ITallyEngine
 
     public Task<TallyFetch<StationPage>> GetStationsAsync(string electionId, string? governorate, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var election = data.For(electionId);
-        if (election is null)
+        if (data.For(electionId) is not { } election)
         {
             return Task.FromResult(TallyFetch<StationPage>.NotFound);
         }
 
-        var stations = election.Stations.Where(s => governorate is null || s.Governorate == governorate).ToList();
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 5000);
-        var result = new StationPage
+        var items = Paged(election.Stations, s => s.Governorate, governorate, ref page, ref pageSize, out var total);
+        return Task.FromResult(TallyFetch<StationPage>.Ok(new StationPage { Page = page, PageSize = pageSize, Total = total, Items = items }, Version));
+    }
+
+    public Task<TallyFetch<CentrePage>> GetCentresAsync(string electionId, string? governorate, int page, int pageSize, string? etag, CancellationToken cancellationToken)
+    {
+        if (data.For(electionId) is not { } election)
         {
-            Page = page,
-            PageSize = pageSize,
-            Total = stations.Count,
-            Items = stations.Skip((page - 1) * pageSize).Take(pageSize).ToList(),
-        };
-        return Task.FromResult(TallyFetch<StationPage>.Ok(result, Version));
+            return Task.FromResult(TallyFetch<CentrePage>.NotFound);
+        }
+
+        if (etag == Version)
+        {
+            return Task.FromResult(TallyFetch<CentrePage>.NotModified);
+        }
+
+        var items = Paged(election.Centres, c => c.Governorate, governorate, ref page, ref pageSize, out var total);
+        return Task.FromResult(TallyFetch<CentrePage>.Ok(new CentrePage { Page = page, PageSize = pageSize, Total = total, Items = items }, Version));
     }
 
     public Task<TallyFetch<StationResult>> GetStationAsync(string electionId, string stationCode, CancellationToken cancellationToken) =>
         Answer(data.For(electionId)?.StationsByCode.GetValueOrDefault(stationCode), null);
+
+    private static List<T> Paged<T>(IReadOnlyList<T> all, Func<T, string> governorateOf, string? governorate, ref int page, ref int pageSize, out int total)
+    {
+        var matching = governorate is null ? all : all.Where(x => governorateOf(x) == governorate).ToList();
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 5000);
+        total = matching.Count;
+        return matching.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+    }
 
     private static Task<TallyFetch<T>> Answer<T>(T? value, string? etag) where T : class =>
         Task.FromResult(value is null ? TallyFetch<T>.NotFound

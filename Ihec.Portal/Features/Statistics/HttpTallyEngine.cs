@@ -44,6 +44,12 @@ public sealed partial class HttpTallyEngine(HttpClient http, ILogger<HttpTallyEn
         GetAsync<StationResult, StationResult>(
             $"api/v1/elections/{Uri.EscapeDataString(electionId)}/stations/{Uri.EscapeDataString(stationCode)}", null, cancellationToken);
 
+    public Task<TallyFetch<CentrePage>> GetCentresAsync(string electionId, string? governorate, int page, int pageSize, string? etag, CancellationToken cancellationToken)
+    {
+        var query = $"page={page}&pageSize={pageSize}" + (governorate is null ? "" : "&governorate=" + Uri.EscapeDataString(governorate));
+        return GetAsync<CentrePage, CentrePage>($"api/v1/elections/{Uri.EscapeDataString(electionId)}/centres?{query}", etag, cancellationToken);
+    }
+
     private async Task<TallyFetch<TResult>> GetAsync<TResult, TWire>(string path, string? etag, CancellationToken cancellationToken)
         where TResult : class
         where TWire : TResult

@@ -45,4 +45,7 @@ public interface ITallyEngine
     Task<TallyFetch<StationPage>> GetStationsAsync(string electionId, string? governorate, int page, int pageSize, CancellationToken cancellationToken);
 
     Task<TallyFetch<StationResult>> GetStationAsync(string electionId, string stationCode, CancellationToken cancellationToken);
+
+    /// <summary>One page of the polling-centre registry (v1.1); <see cref="FetchStatus.NotFound"/> when the engine has none.</summary>
+    Task<TallyFetch<CentrePage>> GetCentresAsync(string electionId, string? governorate, int page, int pageSize, string? etag, CancellationToken cancellationToken);
 }

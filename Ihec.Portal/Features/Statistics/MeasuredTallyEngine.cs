@@ -48,6 +48,9 @@ internal sealed class MeasuredTallyEngine(ITallyEngine inner, PortalMetrics metr
     public Task<TallyFetch<StationResult>> GetStationAsync(string electionId, string stationCode, CancellationToken cancellationToken) =>
         MeasureAsync("station", () => inner.GetStationAsync(electionId, stationCode, cancellationToken));
 
+    public Task<TallyFetch<CentrePage>> GetCentresAsync(string electionId, string? governorate, int page, int pageSize, string? etag, CancellationToken cancellationToken) =>
+        MeasureAsync("centres", () => inner.GetCentresAsync(electionId, governorate, page, pageSize, etag, cancellationToken));
+
     private async Task<TallyFetch<T>> MeasureAsync<T>(string operation, Func<Task<TallyFetch<T>>> call) where T : class
     {
         using var activity = PortalMetrics.ActivitySource.StartActivity("tally_engine " + operation, ActivityKind.Client);

@@ -17,6 +17,9 @@ public enum StationOutcome
 public sealed record StationLookupResult(
     StationOutcome Outcome, StationResult? Station, bool FromStore, DateTimeOffset? StoredAt, IReadOnlyList<InvariantViolation> RejectedViolations, bool IsDemo);
 
+/// <summary>One page of a governorate's station results, as the engine serves them (only results that pass every check).</summary>
+public sealed record StationListPage(IReadOnlyList<StationResult> Stations, int Total, int Page, int Pages);
+
 /// <summary>One station's result: from the engine when it answers with a good payload, else the last good stored copy.</summary>
 public sealed class StationLookup(ITallyEngine engine, TallySnapshotStore store, DataQualityAlerts alerts)
 {
@@ -63,5 +66,32 @@ public sealed class StationLookup(ITallyEngine engine, TallySnapshotStore store,
         return stored is { } good
             ? new(StationOutcome.Found, good.Station, true, good.StoredAt, rejected, engine.IsDemo)
             : new(StationOutcome.Unavailable, null, false, null, rejected, engine.IsDemo);
+    }
+
+    public const int BrowsePageSize = 50;
+
+    /// <summary>
+    /// A governorate's stations, a page at a time, for browsing where the portal has no centre registry; null when the
+    /// engine cannot answer. A station that breaks an invariant is left out (the refresher reports it to IHEC staff).
+    /// </summary>
+    public async Task<StationListPage?> BrowseAsync(string electionId, string governorate, int page, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var answer = await engine.GetStationsAsync(electionId, governorate, Math.Max(1, page), BrowsePageSize, cancellationToken);
+            if (answer.Status != FetchStatus.Ok)
+            {
+                return null;
+            }
+
+            var entities = (await store.GetAsync<List<ElectoralEntity>>(SnapshotKinds.Entities, electionId, cancellationToken))?.Value;
+            var good = answer.Value!.Items.Where(s => TallyInvariants.CheckStation(s, entities).Count == 0).ToList();
+            var pages = Math.Max(1, (answer.Value.Total + BrowsePageSize - 1) / BrowsePageSize);
+            return new StationListPage(good, answer.Value.Total, answer.Value.Page, pages);
+        }
+        catch (Exception ex) when (ex is TallyEngineUnavailableException or TallyPayloadException)
+        {
+            return null;
+        }
     }
 }

@@ -54,6 +54,9 @@ public static class StatisticsFormat
 
     public static string ElectionName(Election election) => election.Name.In(Cultures.Current);
 
+    /// <summary>A name from the engine in the current language, or in Arabic where the engine has only that.</summary>
+    public static string Name(LocalisedName name) => name.OrArabic(Cultures.Current);
+
     /// <summary>One broken invariant as a sentence in the reader's language.</summary>
     public static string Violation(InvariantViolation v, IStringLocalizer text) =>
         string.Format(CultureInfo.CurrentCulture, text["Violation_" + v.Kind], v.Subject, v.Field,

@@ -34,6 +34,7 @@ public static class StatisticsModule
         services.AddSingleton<TallySnapshotStore>();
         services.AddSingleton<TallyRefresher>();
         services.AddSingleton<StationLookup>();
+        services.AddSingleton<CentreDirectory>();
         services.AddSingleton<StatisticsService>();
         services.AddSingleton<TapeService>();
         services.AddHostedService<TallyRefreshService>();

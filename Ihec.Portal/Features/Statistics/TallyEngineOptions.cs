@@ -56,6 +56,9 @@ public sealed class TallyEngineOptions
 
     public int StationPageSize { get; set; } = 500;
 
+    /// <summary>Centres asked for per page of the registry (<c>/centres</c>).</summary>
+    public int CentrePageSize { get; set; } = 1000;
+
     /// <summary>Figures older than this (since the engine last confirmed them) are shown as possibly out of date.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(30);
 

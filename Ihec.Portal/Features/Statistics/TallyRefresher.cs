@@ -1,4 +1,5 @@
 using Ihec.Portal.Infrastructure.Data;
+using Ihec.Portal.Infrastructure.Geography;
 using Ihec.Portal.Shared.Statistics;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed partial class TallyRefresher(
     IOptions<TallyEngineOptions> options,
     TimeProvider clock,
     IServiceProvider services,
+    GovernorateBoundaries boundaries,
     ILogger<TallyRefresher> logger)
 {
     public const string CacheTag = "statistics";
@@ -36,7 +38,7 @@ public sealed partial class TallyRefresher(
     /// <summary>How long the engine last asked us to wait before calling again (<c>Retry-After</c>).</summary>
     public TimeSpan? RequestedDelay { get; private set; }
 
-    /// <summary>Refreshes the election list, then every election's entities, registration, turnout and results.</summary>
+    /// <summary>Refreshes the election list, then every election's entities, registration, turnout, centre registry and results.</summary>
     public async Task RefreshAllAsync(CancellationToken cancellationToken = default)
     {
         await gate.WaitAsync(cancellationToken);
@@ -65,6 +67,9 @@ public sealed partial class TallyRefresher(
                     (etag, ct) => engine.GetRegistrationAsync(id, etag, ct), r => TallyInvariants.CheckRegistration(r, id), r => r.AsOf, cancellationToken);
                 await RefreshAsync(SnapshotKinds.Turnout, id,
                     (etag, ct) => engine.GetTurnoutAsync(id, etag, ct), t => TallyInvariants.CheckTurnout(t, id), t => t.AsOf, cancellationToken);
+                await RefreshAsync(SnapshotKinds.Centres, id,
+                    (etag, ct) => CentreRegistryPages.FetchAsync(engine, id, options.Value.CentrePageSize, etag, ct), r => CentreRegistryPages.Check(r, id, boundaries), _ => null, cancellationToken,
+                    returnValue: false);
                 await RefreshAsync(SnapshotKinds.Results, id,
                     (etag, ct) => engine.GetResultsAsync(id, etag, ct), r => TallyInvariants.CheckResults(r, entities, id), r => r.AsOf, cancellationToken,
                     verify: options.Value.VerifyStations ? (r, ct) => VerifyAgainstStationsAsync(r, entities, ct) : null);
@@ -113,11 +118,12 @@ public sealed partial class TallyRefresher(
         Func<T, IReadOnlyList<InvariantViolation>> check,
         Func<T, DateTimeOffset?> asOf,
         CancellationToken cancellationToken,
-        Func<T, CancellationToken, Task<IReadOnlyList<InvariantViolation>>>? verify = null) where T : class
+        Func<T, CancellationToken, Task<IReadOnlyList<InvariantViolation>>>? verify = null, bool returnValue = true) where T : class
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.Set<TallySnapshot>().FirstOrDefaultAsync(s => s.Kind == kind && s.ElectionId == electionId, cancellationToken);
-        T? Previous() => row is null ? null : TallyJson.Parse<T>(row.Json);
+        // The previous payload is parsed only for a caller that uses it (the registry is megabytes and nobody here does).
+        T? Previous() => row is null || !returnValue ? null : TallyJson.Parse<T>(row.Json);
         var now = clock.GetUtcNow();
         try
         {
@@ -257,7 +263,12 @@ public sealed partial class TallyRefresher(
             await alerts.ResolveAsync(SnapshotKinds.Stations, electionId, cancellationToken: cancellationToken);
         }
 
-        await store.SaveStationsAsync(electionId, good, cancellationToken);
+        if (!engine.IsDemo)
+        {
+            // The embedded engine always answers: a stored copy of its tens of thousands of stations would never be read.
+            await store.SaveStationsAsync(electionId, good, cancellationToken);
+        }
+
         // Governorates with a broken station are already reported; the others must add up exactly.
         return TallyInvariants.CheckResultsAgainstStations(results, good.Where(s => !brokenAreas.Contains(TallyInvariants.AreaKey(s.Governorate, s.Office))));
     }

@@ -14,6 +14,7 @@ public sealed class GovernorateBoundaries
     public const string WebPath = "data/iraq-governorates.geojson";
 
     private readonly Dictionary<string, List<List<(double Lon, double Lat)>>> rings;
+    private readonly Dictionary<string, (double MinLon, double MaxLon, double MinLat, double MaxLat)> boxes;
 
     public GovernorateBoundaries(IWebHostEnvironment environment)
         : this(Load(environment))
@@ -23,6 +24,11 @@ public sealed class GovernorateBoundaries
     internal GovernorateBoundaries(Dictionary<string, List<List<(double Lon, double Lat)>>> rings)
     {
         this.rings = rings;
+        boxes = rings.ToDictionary(r => r.Key, r =>
+        {
+            var points = r.Value.SelectMany(ring => ring).ToList();
+            return (points.Min(p => p.Lon), points.Max(p => p.Lon), points.Min(p => p.Lat), points.Max(p => p.Lat));
+        }, StringComparer.Ordinal);
         var all = rings.Values.SelectMany(r => r).SelectMany(r => r).ToList();
         MinLon = all.Min(p => p.Lon);
         MaxLon = all.Max(p => p.Lon);
@@ -42,6 +48,13 @@ public sealed class GovernorateBoundaries
     {
         foreach (var (code, polygons) in rings)
         {
+            // A governorate whose extent does not hold the point cannot hold it (the registry checks thousands of points).
+            var box = boxes[code];
+            if (lon < box.MinLon || lon > box.MaxLon || lat < box.MinLat || lat > box.MaxLat)
+            {
+                continue;
+            }
+
             var inside = false;
             foreach (var ring in polygons)
             {
@@ -124,6 +137,18 @@ public sealed class GovernorateBoundaries
         }
 
         using var stream = file.CreateReadStream();
+        return Parse(stream);
+    }
+
+    /// <summary>The boundaries from a GeoJSON file (for tools and tests that run without a web host).</summary>
+    internal static GovernorateBoundaries FromFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return new GovernorateBoundaries(Parse(stream));
+    }
+
+    private static Dictionary<string, List<List<(double Lon, double Lat)>>> Parse(Stream stream)
+    {
         using var document = JsonDocument.Parse(stream);
         var result = new Dictionary<string, List<List<(double, double)>>>(StringComparer.Ordinal);
         foreach (var feature in document.RootElement.GetProperty("features").EnumerateArray())
