@@ -265,13 +265,8 @@ public sealed class AnnouncementTests(PortalFactory factory) : IClassFixture<Por
         var id = await SendAsync(media, Compose(title, email: true, importance: "Urgent",
             body: "Observer badges are printed **three** days after the lists arrive. See [the badge guide](https://ihec.example/badges)."));
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await FindAsync(factory, id)).EmailedAt is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.NotNull((await FindAsync(factory, id)).EmailedAt);
+        await Eventually.UntilAsync(() => FindAsync(factory, id), a => a.EmailedAt is not null, "the announcement's e-mails to be sent",
+            timeout: TimeSpan.FromSeconds(20));
         var mails = factory.Mails().Where(m => (m.Subject ?? "").EndsWith(title, StringComparison.Ordinal)).ToList();
         var english = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == adminEmail);
         Assert.Equal($"Urgent — IHEC announcement: {title}", english.Subject);

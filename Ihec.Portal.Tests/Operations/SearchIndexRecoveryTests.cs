@@ -48,12 +48,8 @@ public sealed class SearchIndexRecoveryTests : IDisposable
         await using var second = new OnFolder(folder);
         var status = second.Services.GetRequiredService<SearchIndexStatus>();
         await second.Services.GetRequiredService<ChatSearchIndexer>().CatchUpAsync();
-        for (var i = 0; i < 600 && status.RebuildingNow.Count > 0; i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Empty(status.RebuildingNow);
+        await Eventually.UntilAsync(() => Task.FromResult(status.RebuildingNow.Count), n => n == 0, "the damaged indexes to be rebuilt",
+            timeout: TimeSpan.FromSeconds(60));
         var movedAside = Directory.GetDirectories(Path.Combine(folder, "index", DerivedIndex.MovedAsideFolder)).Select(Path.GetFileName).ToList();
         foreach (var index in Indexes)
         {
