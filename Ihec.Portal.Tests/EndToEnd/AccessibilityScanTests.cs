@@ -15,7 +15,7 @@ namespace Ihec.Portal.Tests.EndToEnd;
 /// were both scanned already (see <see cref="PlaywrightPortal.ScanAsync"/>). What this can miss: a page whose DOM after
 /// its scripts differs from another's with the same server markup (the scripts are the same assets for both).
 /// </summary>
-[Collection(PlaywrightCollection.Name)]
+[Collection(PlaywrightScanCollection.Name)]
 public sealed class AccessibilityScanTests(PlaywrightPortal browser)
 {
     private static readonly string[] Languages = ["ar", "ckb", "en"];

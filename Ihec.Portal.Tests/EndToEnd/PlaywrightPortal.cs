@@ -19,6 +19,17 @@ public sealed class PlaywrightCollection : ICollectionFixture<PlaywrightPortal>
 }
 
 /// <summary>
+/// The accessibility scan of every page, with a portal and a Chromium of its own: it is the longest browser work, and
+/// in its own collection it runs beside the other browser tests instead of after them (xunit runs collections in
+/// parallel, the tests of one collection one after another).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PlaywrightScanCollection : ICollectionFixture<PlaywrightPortal>
+{
+    public const string Name = "Playwright scan";
+}
+
+/// <summary>
 /// One portal on real Kestrel (loopback, a free port) and one headless Debian Chromium for the whole collection.
 /// Each test opens its own browser context; a role's context starts from the cookies of one sign-in through the
 /// real sign-in form, made once per role.
