@@ -19,6 +19,17 @@ public sealed class PlaywrightCollection : ICollectionFixture<PlaywrightPortal>
 }
 
 /// <summary>
+/// The accessibility scan of every page, with a portal and a Chromium of its own: it is the longest browser work, and
+/// in its own collection it runs beside the other browser tests instead of after them (xunit runs collections in
+/// parallel, the tests of one collection one after another).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PlaywrightScanCollection : ICollectionFixture<PlaywrightPortal>
+{
+    public const string Name = "Playwright scan";
+}
+
+/// <summary>
 /// One portal on real Kestrel (loopback, a free port) and one headless Debian Chromium for the whole collection.
 /// Each test opens its own browser context; a role's context starts from the cookies of one sign-in through the
 /// real sign-in form, made once per role.
@@ -38,6 +49,9 @@ public sealed class PlaywrightPortal : IAsyncLifetime
     // Scans by content fingerprint, and the shells scanned (see ScanAsync); both guarded by a lock on scans.
     private readonly Dictionary<string, Lazy<Task<AxeScan>>> scans = [];
     private readonly Dictionary<string, Lazy<Task<AxeScan>>> scannedShells = [];
+    // The same by the server's markup (ServerMarkup): whether a page needs opening in the browser at all.
+    private readonly Dictionary<string, AxeScan> serverContents = [];
+    private readonly HashSet<string> serverShells = [];
     private IPlaywright? playwright;
     private IBrowser? browser;
 
@@ -153,6 +167,28 @@ public sealed class PlaywrightPortal : IAsyncLifetime
         return await earlier.Value;
 
         static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>
+    /// The scan of a page whose server markup has both parts (<see cref="ServerMarkup.Fingerprint"/>) among the pages
+    /// scanned already (see <see cref="Scanned"/>), or null: the page must be opened and scanned.
+    /// </summary>
+    public AxeScan? ScannedAlready((string Shell, string Content) markup)
+    {
+        lock (scans)
+        {
+            return serverShells.Contains(markup.Shell) && serverContents.TryGetValue(markup.Content, out var scan) ? scan : null;
+        }
+    }
+
+    /// <summary>Records that a page with this server markup was opened and scanned (<see cref="ScanAsync"/>).</summary>
+    public void Scanned((string Shell, string Content) markup, AxeScan scan)
+    {
+        lock (scans)
+        {
+            serverShells.Add(markup.Shell);
+            serverContents.TryAdd(markup.Content, scan);
+        }
     }
 
     // The shell's and the content's elements and attributes in document order, with text reduced to "there is some"
