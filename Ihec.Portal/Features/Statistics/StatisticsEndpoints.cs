@@ -12,12 +12,22 @@ public static class StatisticsEndpoints
     public static IEndpointRouteBuilder MapStatisticsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/statistics/{electionId}").AllowAnonymous()
-            .CacheOutput(StatisticsModule.OutputCachePolicy);
-        group.MapGet("/registration.csv", RegistrationCsv);
-        group.MapGet("/turnout.csv", TurnoutCsv);
-        group.MapGet("/results.csv", ResultsCsv);
-        group.MapGet("/results-by-entity.csv", ResultsByEntityCsv);
-        app.MapGet("/tapes/template.csv", TapeTemplate).RequireAuthorization(Ihec.Portal.Shared.Security.PortalPolicies.CsoMember);
+            .CacheOutput(StatisticsModule.OutputCachePolicy).WithTags("Statistics");
+        group.MapGet("/registration.csv", RegistrationCsv)
+            .WithSummary("Voter registration by governorate and in total, as CSV in the reader's language (404 for an unknown election).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status404NotFound);
+        group.MapGet("/turnout.csv", TurnoutCsv)
+            .WithSummary("Turnout by governorate and in total, as CSV in the reader's language.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status404NotFound);
+        group.MapGet("/results.csv", ResultsCsv)
+            .WithSummary("Results by governorate, as CSV in the reader's language.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status404NotFound);
+        group.MapGet("/results-by-entity.csv", ResultsByEntityCsv)
+            .WithSummary("Results by political entity and governorate, as CSV in the reader's language.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status404NotFound);
+        app.MapGet("/tapes/template.csv", TapeTemplate).RequireAuthorization(Ihec.Portal.Shared.Security.PortalPolicies.CsoMember).WithTags("Statistics")
+            .WithSummary("The CSV template a CSO fills in to send a results tape (CSO members).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }
 
