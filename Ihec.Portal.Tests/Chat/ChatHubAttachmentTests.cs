@@ -177,6 +177,37 @@ public sealed class ChatHubAttachmentTests(ChatPortal portal) : IClassFixture<Ch
     }
 
     [Fact]
+    public async Task A_client_speaking_messagepack_sends_raw_byte_chunks_and_the_attachment_is_stored_once_with_the_same_bytes()
+    {
+        // MessagePack alone: if the hub did not offer it, the handshake would fail here.
+        await using var member = await portal.ConnectAsync(TammuzMember, messagePack: true);
+        var conversation = await StartAsync(member);
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n" + string.Concat(Enumerable.Range(0, 20_000).Select(i => (char)('a' + i % 26))) + "\n%%EOF\n");
+        var clientId = NewId();
+        var filesBefore = StoredFiles;
+
+        var sent = await SendAttachmentAsync(member, conversation.Id, clientId, "بلاغ", "statement.pdf", Chunks(pdf));
+        var resent = await SendAttachmentAsync(member, conversation.Id, clientId, "بلاغ", "statement.pdf", Chunks(pdf));
+
+        Assert.True(sent.Succeeded, sent.ErrorText);
+        Assert.True(resent.Succeeded, resent.ErrorText);
+        Assert.Equal(sent.Value!.Sequence, resent.Value!.Sequence);
+        Assert.Equal(sent.Value.Attachment!.Url, resent.Value.Attachment!.Url);
+        Assert.Equal("بلاغ", sent.Value.Text);
+        Assert.Equal(FileKind.Pdf, sent.Value.Attachment!.Kind);
+        await using (var db = portal.CreateDbContext())
+        {
+            Assert.Equal(1, await db.Set<ChatMessage>().CountAsync(m => m.ConversationId == conversation.Id && m.AttachmentFileId != null));
+        }
+
+        Assert.Equal(filesBefore + 1, StoredFiles);
+        var response = await (await HttpAsAsync(TammuzMember)).GetAsync(sent.Value.Attachment.Url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(0, FilesBeingReceived);
+    }
+
+    [Fact]
     public async Task An_upload_passing_ten_megabytes_is_stopped_and_refused_in_the_connections_language_and_nothing_is_stored()
     {
         await using var member = await portal.ConnectAsync(TammuzMember, "ar");

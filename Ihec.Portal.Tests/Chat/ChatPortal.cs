@@ -5,6 +5,7 @@ using Ihec.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ihec.Portal.Tests.Chat;
 
@@ -48,8 +49,11 @@ public sealed class ChatPortal : PortalFactory
         return container.GetCookieHeader(new Uri("http://localhost"));
     }
 
-    /// <summary>A started connection as the account (or anonymous when <paramref name="email"/> is null), optionally with the portal's language cookie.</summary>
-    public async Task<HubConnection> ConnectAsync(string? email, string? language = null)
+    /// <summary>
+    /// A started connection as the account (or anonymous when <paramref name="email"/> is null), optionally with the portal's
+    /// language cookie; over the MessagePack protocol alone when <paramref name="messagePack"/> (JSON otherwise).
+    /// </summary>
+    public async Task<HubConnection> ConnectAsync(string? email, string? language = null, bool messagePack = false)
     {
         var cookie = email is null ? null : await CookieAsync(email);
         if (language is not null)
@@ -58,7 +62,13 @@ public sealed class ChatPortal : PortalFactory
         }
 
         var server = Server;
-        var connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder();
+        if (messagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+
+        var connection = builder
             .WithUrl(new Uri(server.BaseAddress, ChatHub.Path), o =>
             {
                 // The test server has no sockets: long polling through its in-memory handler.

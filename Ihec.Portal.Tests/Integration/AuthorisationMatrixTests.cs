@@ -170,10 +170,10 @@ public static class PortalRoutes
                    Note = "The Tammuz draft: another organisation's members get 404 (ReportVisibilityTests)." },
         Page("/reports/mine/{Id:guid}/edit",          S,    A,     A,     F,    F,    F,     F,    F,     F)
             with { Sample = DemoReport("/reports/mine/", "r-de0000000003", "/edit") },
-        Endpoint("POST", "/reports/mine/{id:guid}/autosave", S, B,  B,     F,    F,    F,     F,    F,     F)
+        Endpoint("POST", "/reports/mine/{id:guid}/autosave", U, B,  B,     F,    F,    F,     F,    F,     F)
             with { Sample = DemoReport("/reports/mine/", "r-de0000000003", "/autosave"),
-                   Note = "Requested without the form's antiforgery token: CSO members get 400; the autosave itself is tested in ReportVisibilityTests." },
-        Endpoint("POST", "/reports/mine/autosave",    S,    B,     B,     F,    F,    F,     F,    F,     F)
+                   Note = "A JSON endpoint (401/403 problems, PortalApiTests). Requested without the form's antiforgery token: CSO members get 400; the autosave itself is tested in ReportVisibilityTests." },
+        Endpoint("POST", "/reports/mine/autosave",    U,    B,     B,     F,    F,    F,     F,    F,     F)
             with { Note = "A report's first autosave creates its draft; without the form's antiforgery token CSO members get 400 (ReportVisibilityTests)." },
         Page("/ihec/reports",                         S,    F,     F,     F,    F,    F,     F,    A,     F),
         Page("/ihec/reports/{Id:guid}",               S,    F,     F,     F,    F,    F,     F,    A,     F)
@@ -191,9 +191,10 @@ public static class PortalRoutes
         Page("/ihec/violations/{Id:guid}",            S,    F,     F,     F,    F,    F,     A,    F,     F)
             with { Sample = db => $"/ihec/violations/{db.Set<Ihec.Portal.Features.Violations.ViolationReport>().Single(r => r.Number == 4).Id}" },
         Page("/violations/map",                       S,    A,     A,     F,    F,    F,     A,    F,     F),
-        Endpoint("GET", "/violations/map/clusters.json", S, A,     A,     F,    F,    F,     A,    F,     F),
+        Endpoint("GET", "/violations/map/clusters.json", U, A,     A,     F,    F,    F,     A,    F,     F)
+            with { Note = "JSON endpoints answer 401 and 403 problems instead of redirecting (PortalApiTests); the CSV export still sends a browser to sign in." },
         Endpoint("GET", "/violations/map/violations.csv", S, A,    A,     F,    F,    F,     A,    F,     F),
-        Endpoint("GET", "/violations/map/violations.geojson", S, A, A,    F,    F,    F,     A,    F,     F),
+        Endpoint("GET", "/violations/map/violations.geojson", U, A, A,    F,    F,    F,     A,    F,     F),
         Page("/map",                                  A,    A,     A,     A,    A,    A,     A,    A,     A),
         Endpoint("GET", "/map/clusters.json",         A,    A,     A,     A,    A,    A,     A,    A,     A),
         Endpoint("GET", "/map/violations.csv",        A,    A,     A,     A,    A,    A,     A,    A,     A),
@@ -241,6 +242,10 @@ public static class PortalRoutes
         // Health (load balancers and orchestrators; no sign-in)
         Endpoint("GET", "/healthz",                   A,    A,     A,     A,    A,    A,     A,    A,     A),
         Endpoint("GET", "/readyz",                    A,    A,     A,     A,    A,    A,     A,    A,     A),
+
+        // The OpenAPI document of the minimal-API endpoints: anonymous, since each endpoint checks its own policy (PortalApiTests).
+        Endpoint("GET", "/openapi/{documentName}.json", A,  A,     A,     A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/openapi/v1.json" },
     ];
 
     private static Func<Ihec.Portal.Infrastructure.Data.PortalDbContext, string> DemoReport(string prefix, string slug, string suffix) =>

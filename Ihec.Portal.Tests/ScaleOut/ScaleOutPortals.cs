@@ -4,6 +4,7 @@ using Ihec.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ihec.Portal.Tests.ScaleOut;
 
@@ -114,11 +115,17 @@ public sealed class ScaleOutInstance(string database, string redis, string chann
         return client;
     }
 
-    /// <summary>A started chat hub connection to this instance carrying the cookie.</summary>
-    public async Task<HubConnection> ConnectAsync(string cookie)
+    /// <summary>A started chat hub connection to this instance carrying the cookie, over MessagePack when asked (JSON otherwise).</summary>
+    public async Task<HubConnection> ConnectAsync(string cookie, bool messagePack = false)
     {
         var server = Server;
-        var connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder();
+        if (messagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+
+        var connection = builder
             .WithUrl(new Uri(server.BaseAddress, ChatHub.Path), o =>
             {
                 o.HttpMessageHandlerFactory = _ => server.CreateHandler();

@@ -28,8 +28,9 @@ public sealed class ScaleOutTests(ScaleOutPortals portals) : IClassFixture<Scale
     [Fact]
     public async Task A_message_sent_through_instance_A_reaches_a_member_and_the_pages_on_instance_B_in_order_and_once()
     {
-        // The member signed in on A and is connected to B: the load balancer sent the hub elsewhere.
-        await using var member = await portals.B.ConnectAsync(await portals.A.SignInAsync(TammuzMember));
+        // The member signed in on A and is connected to B: the load balancer sent the hub elsewhere. The member's app speaks
+        // MessagePack and the agent JSON: the backplane carries each message in both protocols.
+        await using var member = await portals.B.ConnectAsync(await portals.A.SignInAsync(TammuzMember), messagePack: true);
         await using var agent = await portals.A.ConnectAsync(await portals.A.SignInAsync(Media));
         var memberInbox = new Inbox<ChatMessageView>(member, nameof(IChatClient.MessageReceived));
         var started = await member.InvokeAsync<ChatResult<ConversationView>>("Start", "Scale-out " + NewId()[..6], "ar");

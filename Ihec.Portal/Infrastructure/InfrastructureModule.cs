@@ -1,5 +1,6 @@
 using Ihec.Portal.Components;
 using Ihec.Portal.Features.Accounts;
+using Ihec.Portal.Infrastructure.Api;
 using Ihec.Portal.Infrastructure.Auditing;
 using Ihec.Portal.Infrastructure.Data;
 using Ihec.Portal.Infrastructure.Email;
@@ -46,6 +47,7 @@ public static class InfrastructureModule
         services.AddPortalRateLimits(builder.Configuration);
         services.AddPortalForwardedHeaders(builder.Configuration);
         services.AddAntiforgery();
+        services.AddPortalApi();
         services.AddOutputCache(o => o.AddPolicy(Caching.PublicPageCache.Policy, new Caching.PublicPageCache()));
         // Keys survive restarts, so cookies and invitation links stay valid. One application name on every instance;
         // with Redis the key ring is kept there (RedisModule), so every instance reads what another protected.
@@ -88,6 +90,7 @@ public static class InfrastructureModule
         app.UseOutputCache();
 
         app.MapPortalHealthChecks();
+        app.MapPortalApi();
         return app;
     }
 

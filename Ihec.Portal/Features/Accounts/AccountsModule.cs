@@ -55,6 +55,7 @@ public static class AccountsModule
         });
 
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, EndedSessions.Attach);
+        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, Infrastructure.Api.PortalApi.AnswerJsonClients);
         services.AddSingleton<EndedSessions>();
 
         // Static pages are re-checked at least once a minute, like open circuits.
@@ -120,7 +121,8 @@ public static class AccountsModule
             }
 
             return TypedResults.LocalRedirect(ReturnUrls.LocalOrHome(returnUrl));
-        }).RequireAuthorization(PortalPolicies.Account);
+        }).RequireAuthorization(PortalPolicies.Account).ExcludeFromDescription(); // the sign-out form's post, not an API
+
         return app;
     }
 

@@ -18,7 +18,9 @@ public static class ChatModule
             .ValidateOnStart();
         services.AddOptions<ChatOptions>().PostConfigure<Infrastructure.PortalPaths>((o, paths) =>
             o.UploadFolder = string.IsNullOrWhiteSpace(o.UploadFolder) ? Path.Combine(paths.DataFolder, "chat-uploads") : Path.GetFullPath(o.UploadFolder));
-        services.AddSignalR().AddHubOptions<ChatHub>(o => o.AddFilter<ChatCultureFilter>());
+        // JSON for browsers and existing clients (byte chunks as base64), MessagePack beside it for clients that send binary
+        // (byte chunks as raw bytes); docs/mobile-clients.md. The Redis backplane serialises for every protocol registered here.
+        services.AddSignalR().AddMessagePackProtocol().AddHubOptions<ChatHub>(o => o.AddFilter<ChatCultureFilter>());
         // An attachment arrives in chunks of up to ChatHub.MaxChunkBytes, base64 in the JSON protocol (a third larger). Set
         // after every AddHubOptions<ChatHub>: each one registers a setup that copies the global limit (32 KB) over this one.
         services.PostConfigure<HubOptions<ChatHub>>(o => o.MaximumReceiveMessageSize = ChatHub.MaxReceiveMessageSize);
@@ -56,7 +58,9 @@ public static class ChatModule
         // bare 401 or 403 (a hub is an API endpoint: no redirect to sign-in, and no not-found page re-executed in its place).
         app.MapHub<ChatHub>(ChatHub.Path, o => o.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling)
             .WithMetadata(new SkipStatusCodePagesAttribute());
-        app.MapGet("/chat/files/{id:guid}", AttachmentAsync).RequireAuthorization(PortalPolicies.ChatParticipant);
+        app.MapGet("/chat/files/{id:guid}", AttachmentAsync).RequireAuthorization(PortalPolicies.ChatParticipant).WithTags("Chat")
+            .WithSummary("A chat message's attachment (image or PDF), to the conversation's participants only; 404 for anyone else.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -18,13 +18,21 @@ public static class LibraryEndpoints
 
     public static void MapLibraryEndpoints(this WebApplication app)
     {
-        var group = app.MapGroup("/library").AllowAnonymous();
-        group.MapGet("/files/{id:guid}", DownloadAsync);
+        var group = app.MapGroup("/library").AllowAnonymous().WithTags("Library");
+        group.MapGet("/files/{id:guid}", DownloadAsync)
+            .WithSummary("A library document's file, shown inline under its own name (a draft's only to IHEC editors; 404 otherwise).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status404NotFound);
         group.MapGet("/feed.atom", (LibraryQueries queries, IStringLocalizer<LibraryText> text, IConfiguration configuration, HttpContext context) =>
-            FeedAsync(null, queries, text, configuration, context));
+            FeedAsync(null, queries, text, configuration, context))
+            .WithSummary("The published library documents, newest first, as an Atom feed in the reader's language.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml");
         group.MapGet("/{kind}/feed.atom", (string kind, LibraryQueries queries, IStringLocalizer<LibraryText> text, IConfiguration configuration, HttpContext context) =>
-            LibraryCatalog.KindFromSlug(kind) is { } k ? FeedAsync(k, queries, text, configuration, context) : Task.FromResult(Results.NotFound()));
-        group.MapGet("/calendar.ics", CalendarAsync);
+            LibraryCatalog.KindFromSlug(kind) is { } k ? FeedAsync(k, queries, text, configuration, context) : Task.FromResult(Results.NotFound()))
+            .WithSummary("The published library documents of one kind (its address slug), as an Atom feed; 404 for an unknown kind.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").Produces(StatusCodes.Status404NotFound);
+        group.MapGet("/calendar.ics", CalendarAsync)
+            .WithSummary("The electoral calendar's dates as iCalendar (RFC 5545).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar");
         app.MapPortalSitemap();
     }
 

@@ -8,7 +8,9 @@ public static class OrganisationEndpoints
     public static IEndpointRouteBuilder MapOrganisationEndpoints(this IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/ihec/organisations").RequireAuthorization(PortalPolicies.IhecRelations);
-        staff.MapGet("/{id:guid}/document", DownloadDocumentAsync);
+        staff.MapGet("/{id:guid}/document", DownloadDocumentAsync).WithTags("Organisations")
+            .WithSummary("An organisation application's supporting document, as an attachment, for the IHEC relations division.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Ihec.Portal.Infrastructure.Api;
 using Ihec.Portal.Infrastructure.Files;
 using Ihec.Portal.Infrastructure.Localisation;
 using Ihec.Portal.Infrastructure.Search;
@@ -31,11 +32,22 @@ public static class ReportsModule
 
     public static WebApplication MapReports(this WebApplication app)
     {
-        var group = app.MapGroup("/reports").AllowAnonymous();
-        group.MapGet("/files/{id:guid}", FileAsync);
-        group.MapGet("/feed.atom", FeedAsync);
-        app.MapPost("/reports/mine/{id:guid}/autosave", AutosaveAsync).RequireAuthorization(Shared.Security.PortalPolicies.CsoMember);
-        app.MapPost("/reports/mine/autosave", AutosaveNewAsync).RequireAuthorization(Shared.Security.PortalPolicies.CsoMember);
+        var group = app.MapGroup("/reports").AllowAnonymous().WithTags("Reports");
+        group.MapGet("/files/{id:guid}", FileAsync)
+            .WithSummary("A file of a CSO report, to those who may read the report (the public once it is endorsed); 404 for anyone else.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status404NotFound);
+        group.MapGet("/feed.atom", FeedAsync)
+            .WithSummary("The reports endorsed for the public, newest first, as an Atom feed in the reader's language.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml");
+        var drafts = app.MapGroup("/reports/mine").RequireAuthorization(Shared.Security.PortalPolicies.CsoMember).WithTags("Reports").AsJsonApi();
+        drafts.MapPost("/{id:guid}/autosave", AutosaveAsync)
+            .WithSummary("Autosaves a draft from the editor's form (form fields Input.*, antiforgery token included); answers the status line's message.")
+            .Produces<AutosaveAnswer>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        drafts.MapPost("/autosave", AutosaveNewAsync)
+            .WithSummary("The first autosave of a new draft: creates it once it has a title, and answers the draft's autosave and edit addresses.")
+            .Produces<AutosaveAnswer>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         app.MapPortalSitemap();
         return app;
     }
@@ -66,10 +78,10 @@ public static class ReportsModule
         var result = await reports.SaveDraftAsync(context.User, id, input, await actor.GetAsync(), context.RequestAborted);
         if (!result.Succeeded)
         {
-            return Results.Json(new { message = text["AutosaveFailed"].Value }, statusCode: result.Error == "NotFound" ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity);
+            return PortalApi.Problem(result.Error == "NotFound" ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity, text["AutosaveFailed"]);
         }
 
-        return Results.Json(new { message = AutosavedAt(text, clock) });
+        return TypedResults.Json(new AutosaveAnswer(AutosavedAt(text, clock)));
     }
 
     /// <summary>
@@ -90,16 +102,14 @@ public static class ReportsModule
         var result = await reports.CreateAsync(context.User, input, await actor.GetAsync(), context.RequestAborted);
         if (!result.Succeeded || result.Id is not { } id)
         {
-            return Results.Json(new { message = text["AutosaveNotYet"].Value }, statusCode: result.Error == "NotAllowed" ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity);
+            return PortalApi.Problem(result.Error == "NotAllowed" ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity, text["AutosaveNotYet"]);
         }
 
-        return Results.Json(new
-        {
-            message = AutosavedAt(text, clock),
-            autosave = $"/reports/mine/{id:D}/autosave",
-            edit = $"/reports/mine/{id:D}/edit",
-        });
+        return TypedResults.Json(new AutosaveAnswer(AutosavedAt(text, clock), $"/reports/mine/{id:D}/autosave", $"/reports/mine/{id:D}/edit"));
     }
+
+    /// <summary>An autosave's answer: the status line's message and, when a new draft was created, its autosave and edit addresses.</summary>
+    public sealed record AutosaveAnswer(string Message, string? Autosave = null, string? Edit = null);
 
     private static async Task<ReportInput?> AutosavedInputAsync(HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery)
     {

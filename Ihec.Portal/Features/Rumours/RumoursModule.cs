@@ -32,8 +32,12 @@ public static class RumoursModule
 
     public static WebApplication MapRumours(this WebApplication app)
     {
-        app.MapGet("/rumours/screenshots/{id:guid}", ScreenshotAsync).RequireAuthorization(PortalPolicies.SignedIn);
-        app.MapGet("/fact-checks/feed.atom", FeedAsync).AllowAnonymous();
+        app.MapGet("/rumours/screenshots/{id:guid}", ScreenshotAsync).RequireAuthorization(PortalPolicies.SignedIn).WithTags("Rumours")
+            .WithSummary("A screenshot sent with a rumour report, to its reporter's organisation and the anti-rumour unit; 404 for anyone else.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status404NotFound);
+        app.MapGet("/fact-checks/feed.atom", FeedAsync).AllowAnonymous().WithTags("Rumours")
+            .WithSummary("The published fact-checks, newest first, as an Atom feed in the reader's language.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml");
         return app;
     }
 

@@ -12,14 +12,21 @@ public static class StatisticsEndpoints
     public static IEndpointRouteBuilder MapStatisticsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/statistics/{electionId}").AllowAnonymous()
-            .CacheOutput(StatisticsModule.OutputCachePolicy);
-        group.MapGet("/registration.csv", RegistrationCsv);
-        group.MapGet("/turnout.csv", TurnoutCsv);
-        group.MapGet("/results.csv", ResultsCsv);
-        group.MapGet("/results-by-entity.csv", ResultsByEntityCsv);
-        app.MapGet("/tapes/template.csv", TapeTemplate).RequireAuthorization(Ihec.Portal.Shared.Security.PortalPolicies.CsoMember);
+            .CacheOutput(StatisticsModule.OutputCachePolicy).WithTags("Statistics");
+        MapCsv(group, "/registration.csv", RegistrationCsv, "Voter registration by governorate and in total, as CSV in the reader's language (404 for an unknown election).");
+        MapCsv(group, "/turnout.csv", TurnoutCsv, "Turnout by governorate and in total, as CSV in the reader's language.");
+        MapCsv(group, "/results.csv", ResultsCsv, "Results by governorate, as CSV in the reader's language.");
+        MapCsv(group, "/results-by-entity.csv", ResultsByEntityCsv, "Results by political entity and governorate, as CSV in the reader's language.");
+        app.MapGet("/tapes/template.csv", TapeTemplate).RequireAuthorization(Ihec.Portal.Shared.Security.PortalPolicies.CsoMember).WithTags("Statistics")
+            .WithSummary("The CSV template a CSO fills in to send a results tape (CSO members).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }
+
+    /// <summary>A download of an election's figures, described for the OpenAPI document.</summary>
+    private static void MapCsv(RouteGroupBuilder group, string pattern, Delegate handler, string summary) =>
+        group.MapGet(pattern, handler).WithSummary(summary)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status404NotFound);
 
     private static async Task<IResult> RegistrationCsv(string electionId, StatisticsService statistics,
         IStringLocalizer<StatisticsText> text, IStringLocalizer<SharedText> shared, CancellationToken cancellationToken)

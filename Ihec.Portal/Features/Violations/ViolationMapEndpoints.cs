@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Ihec.Portal.Infrastructure.Api;
 using Ihec.Portal.Shared.Security;
 using Ihec.Portal.Shared.Statistics;
 
@@ -14,75 +17,56 @@ public static class ViolationMapEndpoints
 {
     public static WebApplication MapViolationMaps(this WebApplication app)
     {
-        app.MapGet("/violations/map/clusters.json", ClustersAsync).RequireAuthorization(PortalPolicies.ViolationMap);
-        app.MapGet("/violations/map/violations.csv", CsvAsync).RequireAuthorization(PortalPolicies.ViolationMap);
-        app.MapGet("/violations/map/violations.geojson", GeoJsonAsync).RequireAuthorization(PortalPolicies.ViolationMap);
-        app.MapGet("/map/clusters.json", PublicClustersAsync).AllowAnonymous();
-        app.MapGet("/map/violations.csv", PublicCsvAsync).AllowAnonymous();
-        app.MapGet("/map/violations.geojson", PublicGeoJsonAsync).AllowAnonymous();
+        var reviewed = app.MapGroup("/violations/map").RequireAuthorization(PortalPolicies.ViolationMap).WithTags("Violations");
+        reviewed.MapGet("/clusters.json", ClustersAsync).AsJsonApi()
+            .WithSummary("Clusters of the violation reports the user may see, for a map view (reviewers: every report; a CSO: its own).")
+            .Produces<ViolationClusters>(contentType: "application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        reviewed.MapGet("/violations.csv", CsvAsync)
+            .WithSummary("Every violation report the user may see, filtered, as CSV (UTF-8 with a byte-order mark).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status403Forbidden);
+        reviewed.MapGet("/violations.geojson", GeoJsonAsync).AsJsonApi()
+            .WithSummary("Every violation report the user may see, filtered, as a GeoJSON FeatureCollection.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json").ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        var published = app.MapGroup("/map").AllowAnonymous().WithTags("Violations");
+        published.MapGet("/clusters.json", PublicClustersAsync).AsJsonApi()
+            .WithSummary("Clusters of the verified violation reports published with consent, for a map view (points rounded to 0.01°).")
+            .Produces<ViolationClusters>(contentType: "application/json").ProducesValidationProblem();
+        published.MapGet("/violations.csv", PublicCsvAsync)
+            .WithSummary("The public map's points, filtered, as CSV: date, category, governorate, rounded position, election; no identity.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        published.MapGet("/violations.geojson", PublicGeoJsonAsync).AsJsonApi()
+            .WithSummary("The public map's points, filtered, as a GeoJSON FeatureCollection.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json");
         return app;
     }
 
-    private static async Task ClustersAsync(ViolationService violations, HttpContext context)
+    /// <summary>A map view's clusters: each is <c>[latitude, longitude, count]</c>, a few hundred a view.</summary>
+    public sealed record ViolationClusters(int Zoom, IReadOnlyList<double[]> Clusters);
+
+    private static async Task<IResult> ClustersAsync([AsParameters] ViolationMapQuery filter, [AsParameters] ViolationClusterView view,
+        ViolationService violations, IStringLocalizer<ViolationMapText> text, HttpContext context) =>
+        await violations.MapScopeAsync(context.User) is { } scope
+            ? await ClustersForAsync(violations, scope, filter, view, text, context)
+            : TypedResults.Forbid();
+
+    private static Task<IResult> PublicClustersAsync([AsParameters] ViolationMapQuery filter, [AsParameters] ViolationClusterView view,
+        ViolationService violations, IStringLocalizer<ViolationMapText> text, HttpContext context) =>
+        ClustersForAsync(violations, ViolationMapScope.Public, filter, view, text, context);
+
+    private static async Task<IResult> ClustersForAsync(ViolationService violations, ViolationMapScope scope, ViolationMapQuery filter,
+        ViolationClusterView view, IStringLocalizer<ViolationMapText> text, HttpContext context)
     {
-        if (await violations.MapScopeAsync(context.User) is not { } scope)
+        var (zoom, box, invalid) = view.Parse();
+        if (invalid is not null)
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return;
+            return PortalApi.BadParameter(invalid, text[invalid == "zoom" ? "ApiBadZoom" : "ApiBadBox"]);
         }
 
-        await WriteClustersAsync(violations, scope, context);
-    }
-
-    private static Task PublicClustersAsync(ViolationService violations, HttpContext context) =>
-        WriteClustersAsync(violations, ViolationMapScope.Public, context);
-
-    /// <summary><c>{"zoom":6,"clusters":[[lat,lon,count],…]}</c>: three numbers a cluster, a few hundred cells a view.</summary>
-    private static async Task WriteClustersAsync(ViolationService violations, ViolationMapScope scope, HttpContext context)
-    {
-        var query = context.Request.Query;
-        var zoom = int.TryParse(query["zoom"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var z) ? Math.Clamp(z, 0, 20) : 6;
-        var box = ParseBox(query["bbox"]);
-        var clusters = await violations.ClustersAsync(scope, ViolationMapFilter.FromQuery(query), zoom, box, context.RequestAborted);
-        context.Response.ContentType = "application/json";
+        var clusters = await violations.ClustersAsync(scope, filter.Filter, zoom, box, context.RequestAborted);
         context.Response.Headers.CacheControl = scope.IsPublic ? "public, max-age=60" : "private, no-store";
-        await using var json = new Utf8JsonWriter(context.Response.Body);
-        json.WriteStartObject();
-        json.WriteNumber("zoom", zoom);
-        json.WriteStartArray("clusters");
-        foreach (var c in clusters)
-        {
-            json.WriteStartArray();
-            json.WriteNumberValue(c.Latitude);
-            json.WriteNumberValue(c.Longitude);
-            json.WriteNumberValue(c.Count);
-            json.WriteEndArray();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-        await json.FlushAsync(context.RequestAborted);
-    }
-
-    /// <summary><c>west,south,east,north</c> in degrees; anything else means all of Iraq.</summary>
-    private static (double, double, double, double)? ParseBox(string? text)
-    {
-        var parts = (text ?? "").Split(',');
-        if (parts.Length != 4)
-        {
-            return null;
-        }
-
-        var values = new double[4];
-        for (var i = 0; i < 4; i++)
-        {
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
-            {
-                return null;
-            }
-        }
-
-        return (values[0], values[1], values[2], values[3]);
+        return TypedResults.Json(new ViolationClusters(zoom, [.. clusters.Select(c => new double[] { c.Latitude, c.Longitude, c.Count })]));
     }
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
@@ -90,7 +74,7 @@ public static class ViolationMapEndpoints
     private static string Date(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(3)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>What the user may see as CSV (UTF-8 with a byte-order mark for spreadsheets), streamed as it is read.</summary>
-    private static async Task CsvAsync(ViolationService violations, HttpContext context)
+    private static async Task CsvAsync([AsParameters] ViolationMapQuery filter, ViolationService violations, HttpContext context)
     {
         if (await violations.MapScopeAsync(context.User) is not { } scope)
         {
@@ -105,7 +89,7 @@ public static class ViolationMapEndpoints
         string[] header = ["reference", "state", "category", "election", "occurred_at", "submitted_at", "governorate", "district", "polling_station",
             "latitude", "longitude", "witnessed", "public_consent"];
         await writer.WriteAsync(Csv.Line(scope.ShowsOrganisation ? [.. header, "organisation"] : header));
-        await foreach (var r in violations.MapRowsAsync(scope, ViolationMapFilter.FromQuery(context.Request.Query), context.RequestAborted))
+        await foreach (var r in violations.MapRowsAsync(scope, filter.Filter, context.RequestAborted))
         {
             string?[] fields = [r.Reference, r.State.ToString(), r.Category.ToString(), r.ElectionId, Date(r.OccurredAt), Date(r.SubmittedAt), r.Governorate, r.District,
                 r.PollingStationCode, Number(r.Latitude, "0.######"), Number(r.Longitude, "0.######"), r.Witnessed ? "true" : "false",
@@ -115,7 +99,7 @@ public static class ViolationMapEndpoints
     }
 
     /// <summary>The same rows as a GeoJSON FeatureCollection, streamed.</summary>
-    private static async Task GeoJsonAsync(ViolationService violations, HttpContext context)
+    private static async Task GeoJsonAsync([AsParameters] ViolationMapQuery filter, ViolationService violations, HttpContext context)
     {
         if (await violations.MapScopeAsync(context.User) is not { } scope)
         {
@@ -126,7 +110,7 @@ public static class ViolationMapEndpoints
         context.Response.ContentType = "application/geo+json";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.geojson\"";
         context.Response.Headers.CacheControl = "private, no-store";
-        await WriteFeaturesAsync(context, violations.MapRowsAsync(scope, ViolationMapFilter.FromQuery(context.Request.Query), context.RequestAborted),
+        await WriteFeaturesAsync(context, violations.MapRowsAsync(scope, filter.Filter, context.RequestAborted),
             r => (r.Longitude, r.Latitude), (json, r) =>
             {
                 json.WriteString("reference", r.Reference);
@@ -151,13 +135,13 @@ public static class ViolationMapEndpoints
     }
 
     /// <summary>The public map's points as CSV, streamed: the same anonymised, coarsened rows the page's table shows.</summary>
-    private static async Task PublicCsvAsync(ViolationService violations, HttpContext context)
+    private static async Task PublicCsvAsync([AsParameters] ViolationMapQuery filter, ViolationService violations, HttpContext context)
     {
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), 16 * 1024);
         await writer.WriteLineAsync("date,category,governorate,latitude,longitude,election");
-        await foreach (var p in violations.PublicPointsAsync(ViolationMapFilter.FromQuery(context.Request.Query), context.RequestAborted))
+        await foreach (var p in violations.PublicPointsAsync(filter.Filter, context.RequestAborted))
         {
             // Codes, not names: every value is from a fixed list or a number; the election id (the engine's) is escaped all the same.
             await writer.WriteLineAsync(string.Join(',', p.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Category.ToString(), p.Governorate,
@@ -166,11 +150,11 @@ public static class ViolationMapEndpoints
     }
 
     /// <summary>The same public points as a GeoJSON FeatureCollection, streamed.</summary>
-    private static Task PublicGeoJsonAsync(ViolationService violations, HttpContext context)
+    private static Task PublicGeoJsonAsync([AsParameters] ViolationMapQuery filter, ViolationService violations, HttpContext context)
     {
         context.Response.ContentType = "application/geo+json";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.geojson\"";
-        return WriteFeaturesAsync(context, violations.PublicPointsAsync(ViolationMapFilter.FromQuery(context.Request.Query), context.RequestAborted),
+        return WriteFeaturesAsync(context, violations.PublicPointsAsync(filter.Filter, context.RequestAborted),
             p => (p.Longitude, p.Latitude), (json, p) =>
             {
                 json.WriteString("date", p.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

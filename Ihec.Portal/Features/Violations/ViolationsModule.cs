@@ -26,7 +26,9 @@ public static class ViolationsModule
 
     public static WebApplication MapViolations(this WebApplication app)
     {
-        app.MapGet("/violations/evidence/{id:guid}", EvidenceAsync).RequireAuthorization(PortalPolicies.SignedIn);
+        app.MapGet("/violations/evidence/{id:guid}", EvidenceAsync).RequireAuthorization(PortalPolicies.SignedIn).WithTags("Violations")
+            .WithSummary("An evidence file of a violation report, to the reporting organisation and the monitoring reviewers; 404 for anyone else.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status404NotFound);
         app.MapViolationMaps();
         return app;
     }

@@ -53,7 +53,9 @@ public static class SitemapEndpoint
             }
 
             return Results.Bytes(buffer.ToArray(), "application/xml; charset=utf-8");
-        }).AllowAnonymous();
+        }).AllowAnonymous().WithTags("Search")
+            .WithSummary("The sitemap (sitemaps.org 0.9) of the public pages: endorsed reports, published fact-checks, library documents.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/xml");
         return app;
     }
 }

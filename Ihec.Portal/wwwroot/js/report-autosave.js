@@ -20,7 +20,9 @@
           const response = await fetch(form.dataset.autosave, { method: "POST", body: new FormData(form), credentials: "same-origin" });
           const answer = await response.json().catch(() => null);
           if (!response.ok) dirty = true;
-          if (status && answer && typeof answer.message === "string") status.textContent = answer.message;
+          // A saved draft answers { message }; a refusal is a problem (application/problem+json) whose detail is the message.
+          const message = answer && (response.ok ? answer.message : answer.detail);
+          if (status && typeof message === "string") status.textContent = message;
           if (response.ok && answer && typeof answer.autosave === "string" && typeof answer.edit === "string") {
             form.dataset.autosave = answer.autosave;
             form.setAttribute("action", answer.edit + location.search);

@@ -90,7 +90,10 @@
       const b = map.getBounds();
       const url = new URL(el.dataset.clusters, window.location.href);
       url.searchParams.set("zoom", String(map.getZoom()));
-      url.searchParams.set("bbox", [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(4)).join(","));
+      // The server refuses a box outside the globe (400); a view panned past the antimeridian is cut at it.
+      const clamp = (v, limit) => Math.min(limit, Math.max(-limit, v));
+      const box = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)];
+      url.searchParams.set("bbox", box.map((v) => v.toFixed(4)).join(","));
       let data;
       try {
         data = await getJson(url);
