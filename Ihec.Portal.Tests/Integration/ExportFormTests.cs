@@ -112,6 +112,20 @@ public sealed class ExportFormTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(ResourceText.Get("Features/Violations/ViolationsText", "en", "ColDate"), english.Text(english.Rows[0].Cells[0]));
     }
 
+    [Fact]
+    public async Task Each_csv_link_on_the_pages_has_the_xlsx_link_beside_it()
+    {
+        var reviewer = await factory.SignedInClientAsync("monitoring@demo.ihec.iq");
+        foreach (var url in new[] { "/statistics?election=cor-2025&culture=en", "/map?culture=ckb", "/violations/map?culture=ar" })
+        {
+            var page = await reviewer.GetDocumentAsync(url);
+            var csv = page.QuerySelectorAll("a[download][href*='.csv']").Select(a => a.GetAttribute("href")!).ToList();
+            var xlsx = page.QuerySelectorAll("a[download][href*='.xlsx']").Select(a => a.GetAttribute("href")!).ToHashSet();
+            Assert.NotEmpty(csv);
+            Assert.All(csv, href => Assert.Contains(href.Replace(".csv", ".xlsx", StringComparison.Ordinal), xlsx));
+        }
+    }
+
     private static async Task<ReadBack> SheetAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
