@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ihec.Portal.Shared.Tables;
 using Ihec.Portal.Shared.Text;
 
 namespace Ihec.Portal.Shared.Statistics;
@@ -7,8 +8,8 @@ public enum TapeCsvProblem
 {
     /// <summary>The file has no header, or nothing but a header.</summary>
     Empty,
-    /// <summary>The file is not readable CSV (an unclosed quote).</summary>
-    Unreadable,
+    /// <summary>A quoted field opens on this line and is never closed.</summary>
+    UnclosedQuote,
     /// <summary>A required column is missing from the header.</summary>
     MissingColumn,
     /// <summary>A column the template does not have: not a figure and not one of the election's entities.</summary>
@@ -53,21 +54,19 @@ public static class TapeCsv
     private static readonly string[] Required = [StationCode, BallotsCast, ValidVotes, InvalidVotes];
     private static readonly string[] Figures = [StationCode, RegisteredVoters, BallotsCast, ValidVotes, InvalidVotes];
 
-    /// <summary>The template's header for an election's entities, with one example row left empty.</summary>
-    public static string Template(IEnumerable<ElectoralEntity> entities) =>
-        Csv.Line(Figures.Concat(entities.OrderBy(e => e.Number).Select(e => e.Id)));
+    /// <summary>The template's header for an election's entities (the template is this header alone).</summary>
+    public static IReadOnlyList<string> TemplateHeader(IEnumerable<ElectoralEntity> entities) =>
+        [.. Figures.Concat(entities.OrderBy(e => e.Number).Select(e => e.Id))];
 
     public static TapeCsvResult Parse(string text, IReadOnlyCollection<string> entityIds)
     {
-        IReadOnlyList<CsvRecord> records;
-        try
+        var read = Csv.Read(text);
+        if (read.UnclosedQuoteLine is { } unclosed)
         {
-            records = Csv.Read(text);
+            return Fail(new TapeCsvError(unclosed, TapeCsvProblem.UnclosedQuote, null, unclosed.ToString(CultureInfo.InvariantCulture)));
         }
-        catch (FormatException)
-        {
-            return Fail(new TapeCsvError(1, TapeCsvProblem.Unreadable));
-        }
+
+        var records = read.Records;
 
         if (records.Count < 2)
         {

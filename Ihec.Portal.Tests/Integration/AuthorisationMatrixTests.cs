@@ -82,12 +82,20 @@ public static class PortalRoutes
         Page("/statistics",                           A,    A,     A,     A,    A,    A,     A,    A,     A),
         Endpoint("GET", "/statistics/{electionId}/registration.csv", A, A, A, A, A,   A,     A,    A,     A)
             with { SampleUrl = "/statistics/cor-2025/registration.csv" },
+        Endpoint("GET", "/statistics/{electionId}/registration.xlsx", A, A, A, A, A,   A,     A,    A,     A)
+            with { SampleUrl = "/statistics/cor-2025/registration.xlsx" },
         Endpoint("GET", "/statistics/{electionId}/turnout.csv", A,   A,     A,     A,    A,    A,     A,    A,     A)
             with { SampleUrl = "/statistics/cor-2025/turnout.csv" },
+        Endpoint("GET", "/statistics/{electionId}/turnout.xlsx", A,   A,     A,     A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/statistics/cor-2025/turnout.xlsx" },
         Endpoint("GET", "/statistics/{electionId}/results.csv", A,   A,     A,     A,    A,    A,     A,    A,     A)
             with { SampleUrl = "/statistics/cor-2025/results.csv" },
+        Endpoint("GET", "/statistics/{electionId}/results.xlsx", A,   A,     A,     A,    A,    A,     A,    A,     A)
+            with { SampleUrl = "/statistics/cor-2025/results.xlsx" },
         Endpoint("GET", "/statistics/{electionId}/results-by-entity.csv", A, A, A, A, A,  A,     A,    A,     A)
             with { SampleUrl = "/statistics/pc-2023/results-by-entity.csv" },
+        Endpoint("GET", "/statistics/{electionId}/results-by-entity.xlsx", A, A, A, A, A,  A,     A,    A,     A)
+            with { SampleUrl = "/statistics/pc-2023/results-by-entity.xlsx" },
         Page("/statistics/stations",                  A,    A,     A,     A,    A,    A,     A,    A,     A)
             with { SampleUrl = "/statistics/stations?election=cor-2025&code=110203-04" },
         Page("/ihec/statistics/alerts",               S,    F,     F,     A,    A,    A,     A,    A,     A),
@@ -194,10 +202,12 @@ public static class PortalRoutes
         Endpoint("GET", "/violations/map/clusters.json", U, A,     A,     F,    F,    F,     A,    F,     F)
             with { Note = "JSON endpoints answer 401 and 403 problems instead of redirecting (PortalApiTests); the CSV export still sends a browser to sign in." },
         Endpoint("GET", "/violations/map/violations.csv", S, A,    A,     F,    F,    F,     A,    F,     F),
+        Endpoint("GET", "/violations/map/violations.xlsx", S, A,    A,     F,    F,    F,     A,    F,     F),
         Endpoint("GET", "/violations/map/violations.geojson", U, A, A,    F,    F,    F,     A,    F,     F),
         Page("/map",                                  A,    A,     A,     A,    A,    A,     A,    A,     A),
         Endpoint("GET", "/map/clusters.json",         A,    A,     A,     A,    A,    A,     A,    A,     A),
         Endpoint("GET", "/map/violations.csv",        A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Endpoint("GET", "/map/violations.xlsx",        A,    A,     A,     A,    A,    A,     A,    A,     A),
         Endpoint("GET", "/map/violations.geojson",    A,    A,     A,     A,    A,    A,     A,    A,     A),
 
         // Chat: the hub for CSO members (their own organisation's conversations only, ChatHubTests) and the media unit.

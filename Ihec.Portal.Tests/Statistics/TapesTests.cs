@@ -132,6 +132,23 @@ public sealed class TapesTests(PortalFactory factory) : IClassFixture<PortalFact
         Assert.False(await db.Set<ResultsTapeRecord>().AnyAsync(t => t.StationCode == Cor.Stations[40].StationCode));
     }
 
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("en")]
+    public async Task A_csv_with_an_unclosed_quote_is_refused_with_a_message_that_names_it_and_its_line(string language)
+    {
+        var member = await factory.SignedInClientAsync("member@kirkuk-women.demo");
+        var csv = "stationCode,ballotsCast,validVotes,invalidVotes\r\n\"110203-04\",1,1,0\r\n110203-05,\"1,1,0\r\n110203-06,1,1,0\r\n";
+
+        var response = await member.SubmitFormAsync($"/tapes/import?culture={language}", "import",
+            new Dictionary<string, string> { ["Input.Election"] = "cor-2025" }, [("file", "tapes.csv", Encoding.UTF8.GetBytes(csv))]);
+
+        var page = await response.ParseAsync();
+        var row = Assert.Single(page.QuerySelectorAll("#import-errors-caption ~ tbody tr")).QuerySelectorAll("td").Select(td => td.TextContent).ToList();
+        Assert.Equal("3", row[0]);
+        Assert.Equal(ResourceText.Get("Features/Statistics/StatisticsText", language, "CsvProblem_UnclosedQuote", "3"), row[2]);
+    }
+
     [Fact]
     public async Task Imported_tapes_are_compared_the_organisation_sees_them_and_ihec_sees_the_discrepancy()
     {

@@ -138,11 +138,11 @@ public sealed class ViolationElectionTests(PortalFactory factory) : IClassFixtur
 
         // The public map: the same filter over what it may show.
         var anonymous = factory.CreateBrowserLikeClient();
-        var publicCsv = (await anonymous.GetStringAsync("/map/violations.csv?" + query)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, publicCsv.Length);
+        var publicCsv = CsvLines(await anonymous.GetStringAsync("/map/violations.csv?" + query));
+        Assert.Equal(2, publicCsv.Count);
         Assert.EndsWith("," + EarlierElection, publicCsv[1]);
-        var publicCurrent = (await anonymous.GetStringAsync("/map/violations.csv?governorate=IQ-MA&election=" + CurrentElection)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, publicCurrent.Length);
+        var publicCurrent = CsvLines(await anonymous.GetStringAsync("/map/violations.csv?governorate=IQ-MA&election=" + CurrentElection));
+        Assert.Equal(2, publicCurrent.Count);
         Assert.EndsWith("," + CurrentElection, publicCurrent[1]);
         using (var clusters = JsonDocument.Parse(await anonymous.GetStringAsync("/map/clusters.json?zoom=6&" + query)))
         {

@@ -178,11 +178,11 @@ public sealed class ViolationMapTests(PortalFactory factory) : IClassFixture<Por
 
         // The public map applies the same filters to what it may show.
         var anonymous = factory.CreateBrowserLikeClient();
-        var publicCsv = (await anonymous.GetStringAsync("/map/violations.csv?" + query)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var publicCsv = CsvLines(await anonymous.GetStringAsync("/map/violations.csv?" + query));
         Assert.All(publicCsv.Skip(1), l => Assert.Contains(",Intimidation,IQ-QA,", l));
         Assert.Contains(publicCsv, l => l.EndsWith(",31.99,44.93," + CurrentElection, StringComparison.Ordinal));
-        Assert.Equal(publicCsv.Length - 1, Total(await ClustersAsync(anonymous, "/map/clusters.json", query, 6)));
-        Assert.Single((await anonymous.GetStringAsync($"/map/violations.csv?{query}&to=2020-01-01")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(publicCsv.Count - 1, Total(await ClustersAsync(anonymous, "/map/clusters.json", query, 6)));
+        Assert.Single(CsvLines(await anonymous.GetStringAsync($"/map/violations.csv?{query}&to=2020-01-01")));
     }
 
     [Fact]

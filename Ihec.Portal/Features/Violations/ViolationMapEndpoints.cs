@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Ihec.Portal.Infrastructure.Api;
+using Ihec.Portal.Infrastructure.Exports;
 using Ihec.Portal.Shared.Security;
-using Ihec.Portal.Shared.Statistics;
+using Ihec.Portal.Shared.Tables;
+using Microsoft.Extensions.Localization;
 
 namespace Ihec.Portal.Features.Violations;
 
@@ -22,9 +23,8 @@ public static class ViolationMapEndpoints
             .WithSummary("Clusters of the violation reports the user may see, for a map view (reviewers: every report; a CSO: its own).")
             .Produces<ViolationClusters>(contentType: "application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        reviewed.MapGet("/violations.csv", CsvAsync)
-            .WithSummary("Every violation report the user may see, filtered, as CSV (UTF-8 with a byte-order mark).")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status403Forbidden);
+        reviewed.MapExport("/violations", TableAsync, "Every violation report the user may see, filtered.")
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden));
         reviewed.MapGet("/violations.geojson", GeoJsonAsync).AsJsonApi()
             .WithSummary("Every violation report the user may see, filtered, as a GeoJSON FeatureCollection.")
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json").ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -33,9 +33,8 @@ public static class ViolationMapEndpoints
         published.MapGet("/clusters.json", PublicClustersAsync).AsJsonApi()
             .WithSummary("Clusters of the verified violation reports published with consent, for a map view (points rounded to 0.01°).")
             .Produces<ViolationClusters>(contentType: "application/json").ProducesValidationProblem();
-        published.MapGet("/violations.csv", PublicCsvAsync)
-            .WithSummary("The public map's points, filtered, as CSV: date, category, governorate, rounded position, election; no identity.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        published.MapExport("/violations", PublicTable,
+            "The public map's points, filtered: date, category, governorate, rounded position, election; no identity.");
         published.MapGet("/violations.geojson", PublicGeoJsonAsync).AsJsonApi()
             .WithSummary("The public map's points, filtered, as a GeoJSON FeatureCollection.")
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json");
@@ -69,34 +68,56 @@ public static class ViolationMapEndpoints
         return TypedResults.Json(new ViolationClusters(zoom, [.. clusters.Select(c => new double[] { c.Latitude, c.Longitude, c.Count })]));
     }
 
-    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+    /// <summary>Iraq's wall-clock time, to the minute, as every export writes it.</summary>
+    private static DateTime IraqTime(DateTimeOffset at)
+    {
+        var local = at.ToOffset(TimeSpan.FromHours(3)).DateTime;
+        return local.AddTicks(-(local.Ticks % TimeSpan.TicksPerMinute));
+    }
 
-    private static string Date(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(3)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+    private static string Date(DateTimeOffset at) => IraqTime(at).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>What the user may see as CSV (UTF-8 with a byte-order mark for spreadsheets), streamed as it is read.</summary>
-    private static async Task CsvAsync([AsParameters] ViolationMapQuery filter, ViolationService violations, HttpContext context)
+    /// <summary>
+    /// What the user may see as CSV or XLSX, streamed as it is read. Values are codes in every language; the CSV's
+    /// header is the column codes, the XLSX's the column names in the reader's language.
+    /// </summary>
+    private static async Task<IResult> TableAsync([AsParameters] ViolationMapQuery filter, ViolationService violations, IStringLocalizer<ViolationsText> text, HttpContext context)
     {
         if (await violations.MapScopeAsync(context.User) is not { } scope)
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return;
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.csv\"";
         context.Response.Headers.CacheControl = "private, no-store";
-        await using var writer = new StreamWriter(context.Response.Body, Csv.Utf8WithBom, 16 * 1024);
-        string[] header = ["reference", "state", "category", "election", "occurred_at", "submitted_at", "governorate", "district", "polling_station",
-            "latitude", "longitude", "witnessed", "public_consent"];
-        await writer.WriteAsync(Csv.Line(scope.ShowsOrganisation ? [.. header, "organisation"] : header));
-        await foreach (var r in violations.MapRowsAsync(scope, filter.Filter, context.RequestAborted))
+        (string Code, string Name)[] columns = [("reference", "ColReference"), ("state", "ColState"), ("category", "Category"), ("election", "Election"),
+            ("occurred_at", "OccurredAt"), ("submitted_at", "ColSubmitted"), ("governorate", "Governorate"), ("district", "District"),
+            ("polling_station", "PollingStationCode"), ("latitude", "Latitude"), ("longitude", "Longitude"), ("witnessed", "Witnessed"),
+            ("public_consent", "PublicConsent"), ("organisation", "ColOrganisation")];
+        var shown = scope.ShowsOrganisation ? columns : columns[..^1];
+        var rows = violations.MapRowsAsync(scope, filter.Filter, context.RequestAborted).Select(r =>
         {
-            string?[] fields = [r.Reference, r.State.ToString(), r.Category.ToString(), r.ElectionId, Date(r.OccurredAt), Date(r.SubmittedAt), r.Governorate, r.District,
-                r.PollingStationCode, Number(r.Latitude, "0.######"), Number(r.Longitude, "0.######"), r.Witnessed ? "true" : "false",
-                r.PublicConsent ? "true" : "false"];
-            await writer.WriteAsync(Csv.Line(scope.ShowsOrganisation ? [.. fields, r.OrganisationName] : fields));
-        }
+            object?[] fields = [r.Reference, r.State.ToString(), r.Category.ToString(), r.ElectionId, IraqTime(r.OccurredAt), IraqTime(r.SubmittedAt),
+                r.Governorate, r.District, r.PollingStationCode, Math.Round(r.Latitude, 6), Math.Round(r.Longitude, 6), r.Witnessed, r.PublicConsent];
+            return scope.ShowsOrganisation ? [.. fields, r.OrganisationName] : fields;
+        });
+        return Exports.Table("violations", new ExportTable(Header(context, text, shown), rows));
     }
+
+    /// <summary>The public map's points as CSV or XLSX, streamed: the same anonymised, coarsened rows the page's table shows.</summary>
+    private static IResult PublicTable([AsParameters] ViolationMapQuery filter, ViolationService violations, IStringLocalizer<ViolationsText> text, HttpContext context)
+    {
+        (string Code, string Name)[] columns = [("date", "ColDate"), ("category", "Category"), ("governorate", "Governorate"), ("latitude", "Latitude"),
+            ("longitude", "Longitude"), ("election", "Election")];
+        // Codes, not names: every value is from a fixed list or a number.
+        var rows = violations.PublicPointsAsync(filter.Filter, context.RequestAborted).Select(p => new object?[]
+        {
+            p.OccurredOn, p.Category.ToString(), p.Governorate, Math.Round(p.Latitude, 2), Math.Round(p.Longitude, 2), p.ElectionId,
+        });
+        return Exports.Table("violations", new ExportTable(Header(context, text, columns), rows));
+    }
+
+    private static string[] Header(HttpContext context, IStringLocalizer text, (string Code, string Name)[] columns) =>
+        Exports.IsXlsx(context.Request) ? [.. columns.Select(c => text[c.Name].Value)] : [.. columns.Select(c => c.Code)];
 
     /// <summary>The same rows as a GeoJSON FeatureCollection, streamed.</summary>
     private static async Task GeoJsonAsync([AsParameters] ViolationMapQuery filter, ViolationService violations, HttpContext context)
@@ -132,21 +153,6 @@ public static class ViolationMapEndpoints
                     json.WriteString("organisation", r.OrganisationName);
                 }
             });
-    }
-
-    /// <summary>The public map's points as CSV, streamed: the same anonymised, coarsened rows the page's table shows.</summary>
-    private static async Task PublicCsvAsync([AsParameters] ViolationMapQuery filter, ViolationService violations, HttpContext context)
-    {
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.csv\"";
-        await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), 16 * 1024);
-        await writer.WriteLineAsync("date,category,governorate,latitude,longitude,election");
-        await foreach (var p in violations.PublicPointsAsync(filter.Filter, context.RequestAborted))
-        {
-            // Codes, not names: every value is from a fixed list or a number; the election id (the engine's) is escaped all the same.
-            await writer.WriteLineAsync(string.Join(',', p.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Category.ToString(), p.Governorate,
-                Number(p.Latitude, "0.00"), Number(p.Longitude, "0.00"), Csv.Field(p.ElectionId)));
-        }
     }
 
     /// <summary>The same public points as a GeoJSON FeatureCollection, streamed.</summary>
