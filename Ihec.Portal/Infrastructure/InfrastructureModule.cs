@@ -7,7 +7,9 @@ using Ihec.Portal.Infrastructure.Files;
 using Ihec.Portal.Infrastructure.Localisation;
 using Ihec.Portal.Infrastructure.Operations;
 using Ihec.Portal.Infrastructure.Redis;
+using Ihec.Portal.Infrastructure.Search;
 using Ihec.Portal.Infrastructure.Security;
+using Ihec.Portal.Infrastructure.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
@@ -30,6 +32,7 @@ public static class InfrastructureModule
         services.AddSingleton(paths);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddOptions<PortalUrlOptions>().Bind(builder.Configuration.GetSection(PortalUrlOptions.Section));
 
         services.AddPortalData(builder.Configuration, paths.DataFolder);
         services.AddPortalEmail(builder.Configuration);
@@ -88,6 +91,7 @@ public static class InfrastructureModule
         app.UseOutputCache();
 
         app.MapPortalHealthChecks();
+        app.MapRobots();
         return app;
     }
 

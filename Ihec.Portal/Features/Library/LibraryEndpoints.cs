@@ -5,9 +5,11 @@ using System.Xml;
 using Ihec.Portal.Infrastructure.Localisation;
 using Ihec.Portal.Infrastructure.Search;
 using Ihec.Portal.Infrastructure.Text;
+using Ihec.Portal.Infrastructure.Web;
 using Ihec.Portal.Shared.Files;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Ihec.Portal.Features.Library;
 
@@ -20,10 +22,10 @@ public static class LibraryEndpoints
     {
         var group = app.MapGroup("/library").AllowAnonymous();
         group.MapGet("/files/{id:guid}", DownloadAsync);
-        group.MapGet("/feed.atom", (LibraryQueries queries, IStringLocalizer<LibraryText> text, IConfiguration configuration, HttpContext context) =>
-            FeedAsync(null, queries, text, configuration, context));
-        group.MapGet("/{kind}/feed.atom", (string kind, LibraryQueries queries, IStringLocalizer<LibraryText> text, IConfiguration configuration, HttpContext context) =>
-            LibraryCatalog.KindFromSlug(kind) is { } k ? FeedAsync(k, queries, text, configuration, context) : Task.FromResult(Results.NotFound()));
+        group.MapGet("/feed.atom", (LibraryQueries queries, IStringLocalizer<LibraryText> text, IOptions<PortalUrlOptions> urls, HttpContext context) =>
+            FeedAsync(null, queries, text, urls, context));
+        group.MapGet("/{kind}/feed.atom", (string kind, LibraryQueries queries, IStringLocalizer<LibraryText> text, IOptions<PortalUrlOptions> urls, HttpContext context) =>
+            LibraryCatalog.KindFromSlug(kind) is { } k ? FeedAsync(k, queries, text, urls, context) : Task.FromResult(Results.NotFound()));
         group.MapGet("/calendar.ics", CalendarAsync);
         app.MapPortalSitemap();
     }
@@ -42,10 +44,10 @@ public static class LibraryEndpoints
             editor ? "private, no-store" : "public, max-age=300");
     }
 
-    private static async Task<IResult> FeedAsync(DocumentKind? kind, LibraryQueries queries, IStringLocalizer<LibraryText> text, IConfiguration configuration, HttpContext context)
+    private static async Task<IResult> FeedAsync(DocumentKind? kind, LibraryQueries queries, IStringLocalizer<LibraryText> text, IOptions<PortalUrlOptions> urls, HttpContext context)
     {
         var language = Cultures.Current;
-        var baseUrl = BaseUrl(configuration, context);
+        var baseUrl = urls.Value.Base;
         var documents = await queries.LatestAsync(kind, FeedSize, context.RequestAborted);
         var markdown = context.RequestServices.GetRequiredService<MarkdownRenderer>();
         var self = baseUrl + context.Request.Path + context.Request.QueryString;
@@ -106,10 +108,10 @@ public static class LibraryEndpoints
         return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
     }
 
-    private static async Task<IResult> CalendarAsync(LibraryQueries queries, IStringLocalizer<LibraryText> text, IConfiguration configuration, TimeProvider clock, HttpContext context)
+    private static async Task<IResult> CalendarAsync(LibraryQueries queries, IStringLocalizer<LibraryText> text, IOptions<PortalUrlOptions> urls, TimeProvider clock, HttpContext context)
     {
         var language = Cultures.Current;
-        var baseUrl = BaseUrl(configuration, context);
+        var baseUrl = urls.Value.Base;
         var entries = await queries.CalendarAsync(null, context.RequestAborted);
         var host = new Uri(baseUrl).Host;
         var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
@@ -140,9 +142,6 @@ public static class LibraryEndpoints
         ics.Line("END:VCALENDAR");
         return Results.Text(ics.ToString(), "text/calendar; charset=utf-8", Encoding.UTF8);
     }
-
-    internal static string BaseUrl(IConfiguration configuration, HttpContext context) =>
-        (configuration["Portal:PublicBaseUrl"] ?? $"{context.Request.Scheme}://{context.Request.Host}").TrimEnd('/');
 
     private static string Atom(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
