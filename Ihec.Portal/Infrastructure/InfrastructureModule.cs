@@ -68,6 +68,9 @@ public static class InfrastructureModule
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        // HEAD goes through as GET, so it comes before routing, which is named here for that (it was implicitly first).
+        app.UseHeadAsGet();
+        app.UseRouting();
         app.UsePortalForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
