@@ -68,6 +68,8 @@ public sealed partial class PortalProcess : IDisposable
         start.Environment["DataFolder"] = dataFolder;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        // Production refuses to start without a public address of its own; the child's links are never followed.
+        start.Environment["Portal__PublicBaseUrl"] = "http://127.0.0.1";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -137,6 +137,7 @@ public static class PortalRoutes
             with { SampleUrl = "/library/files/00000000-0000-0000-0000-000000000001",
                    Note = "Only attachments of published documents are served; an unknown id is 404 for everyone." },
         Endpoint("GET", "/sitemap.xml",               A,    A,     A,     A,    A,    A,     A,    A,     A),
+        Endpoint("GET", "/robots.txt",                A,    A,     A,     A,    A,    A,     A,    A,     A),
         Page("/ihec/library",                         S,    F,     F,     F,    F,    F,     F,    A,     F),
         Page("/ihec/library/new",                     S,    F,     F,     F,    F,    F,     F,    A,     F),
         Page("/ihec/library/{Id:guid}",               S,    F,     F,     F,    F,    F,     F,    A,     F)
@@ -414,7 +415,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixPortal portal) :
         }
     }
 
-    private static bool Matches(RouteRow row, RouteEndpoint endpoint)
+    internal static bool Matches(RouteRow row, RouteEndpoint endpoint)
     {
         var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
         return string.Equals(AuthorisationMatrixPortal.PatternOf(endpoint), row.Pattern, StringComparison.Ordinal)

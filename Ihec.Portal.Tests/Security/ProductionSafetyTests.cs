@@ -97,6 +97,20 @@ public sealed class ProductionSafetyTests
         }
     }
 
+    [Theory]
+    [InlineData("http://localhost:5000", false)]
+    [InlineData("http://localhost:5000/", false)]
+    [InlineData("", false)]
+    [InlineData("http://localhost:5000", true)] // the demo's unsafe switch lets the demo data through, not this
+    public void Production_refuses_to_start_without_a_public_address_of_its_own(string address, bool unsafeDemo)
+    {
+        using var portal = new ProductionPortal(new(NoDemo) { ["Portal:PublicBaseUrl"] = address, ["Demo:UnsafeAllowInProduction"] = unsafeDemo ? "true" : "false" });
+
+        var refused = Assert.ThrowsAny<Exception>(() => portal.Services);
+
+        Assert.Contains("Portal:PublicBaseUrl is not set or is the default http://localhost:5000", MessagesOf(refused));
+    }
+
     [Fact]
     public async Task Production_without_the_demo_starts()
     {

@@ -8,7 +8,9 @@ using Ihec.Portal.Infrastructure.Files;
 using Ihec.Portal.Infrastructure.Localisation;
 using Ihec.Portal.Infrastructure.Operations;
 using Ihec.Portal.Infrastructure.Redis;
+using Ihec.Portal.Infrastructure.Search;
 using Ihec.Portal.Infrastructure.Security;
+using Ihec.Portal.Infrastructure.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
@@ -31,6 +33,7 @@ public static class InfrastructureModule
         services.AddSingleton(paths);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddOptions<PortalUrlOptions>().Bind(builder.Configuration.GetSection(PortalUrlOptions.Section));
 
         services.AddPortalData(builder.Configuration, paths.DataFolder);
         services.AddPortalEmail(builder.Configuration);
@@ -67,6 +70,9 @@ public static class InfrastructureModule
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        // HEAD goes through as GET, so it comes before routing, which is named here for that (it was implicitly first).
+        app.UseHeadAsGet();
+        app.UseRouting();
         app.UsePortalForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -91,6 +97,7 @@ public static class InfrastructureModule
 
         app.MapPortalHealthChecks();
         app.MapPortalApi();
+        app.MapRobots();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Ihec.Portal.Infrastructure.Auditing;
 using Ihec.Portal.Infrastructure.Data;
 using Ihec.Portal.Infrastructure.Redis;
+using Ihec.Portal.Infrastructure.Web;
 using Ihec.Portal.Shared.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -24,9 +25,8 @@ public static class AccountsModule
                 "Accounts:RevalidationInterval must be more than zero and at most a minute.")
             .Validate(o => o.AuthenticatorStepsTolerance is >= 0 and <= 2, "Accounts:AuthenticatorStepsTolerance must be 0, 1 or 2.")
             .ValidateOnStart();
-        services.AddOptions<PortalUrlOptions>().Bind(configuration.GetSection("Portal"));
         var accountOptions = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
-        var publicUrl = configuration.GetSection("Portal").Get<PortalUrlOptions>() ?? new PortalUrlOptions();
+        var publicUrl = configuration.GetSection(PortalUrlOptions.Section).Get<PortalUrlOptions>() ?? new PortalUrlOptions();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

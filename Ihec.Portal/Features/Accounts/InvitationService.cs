@@ -2,6 +2,7 @@ using System.Text;
 using Ihec.Portal.Infrastructure.Data;
 using Ihec.Portal.Infrastructure.Email;
 using Ihec.Portal.Infrastructure.Localisation;
+using Ihec.Portal.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -56,17 +57,9 @@ public sealed class AccountEmails(
     private string Link(string path, string userId, string token)
     {
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        var baseUrl = urls.Value.PublicBaseUrl.TrimEnd('/');
+        var baseUrl = urls.Value.Base;
         return QueryHelpers.AddQueryString($"{baseUrl}/{path}", new Dictionary<string, string?> { ["user"] = userId, ["code"] = code });
     }
 
     public static string DecodeCode(string code) => Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-}
-
-public sealed class PortalUrlOptions
-{
-    /// <summary>The address people reach the portal at, for links in e-mails.</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
-
-    public bool IsHttps => Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps;
 }

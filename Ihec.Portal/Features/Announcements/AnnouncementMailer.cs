@@ -5,6 +5,7 @@ using Ihec.Portal.Infrastructure.Data;
 using Ihec.Portal.Infrastructure.Email;
 using Ihec.Portal.Infrastructure.Localisation;
 using Ihec.Portal.Infrastructure.Text;
+using Ihec.Portal.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,7 @@ public sealed class AnnouncementMailer(
 
     public void Enqueue(Guid announcementId) => queue.Writer.TryWrite(announcementId);
 
-    public string Link(Guid id) => $"{urls.Value.PublicBaseUrl.TrimEnd('/')}/announcements/{id:D}";
+    public string Link(Guid id) => $"{urls.Value.Base}/announcements/{id:D}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

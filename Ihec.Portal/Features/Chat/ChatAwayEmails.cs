@@ -5,6 +5,7 @@ using Ihec.Portal.Infrastructure.Data;
 using Ihec.Portal.Infrastructure.Email;
 using Ihec.Portal.Infrastructure.Localisation;
 using Ihec.Portal.Infrastructure.Redis;
+using Ihec.Portal.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -226,7 +227,7 @@ internal sealed class ChatAwayEmailFanOut(
             return;
         }
 
-        var link = $"{urls.Value.PublicBaseUrl.TrimEnd('/')}/chat/{conversation.Id}";
+        var link = $"{urls.Value.Base}/chat/{conversation.Id}";
         foreach (var recipient in recipients)
         {
             EmailMessage mail;

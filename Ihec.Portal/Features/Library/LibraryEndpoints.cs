@@ -5,9 +5,11 @@ using System.Xml;
 using Ihec.Portal.Infrastructure.Localisation;
 using Ihec.Portal.Infrastructure.Search;
 using Ihec.Portal.Infrastructure.Text;
+using Ihec.Portal.Infrastructure.Web;
 using Ihec.Portal.Shared.Files;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Ihec.Portal.Features.Library;
 
@@ -22,12 +24,12 @@ public static class LibraryEndpoints
         group.MapGet("/files/{id:guid}", DownloadAsync)
             .WithSummary("A library document's file, shown inline under its own name (a draft's only to IHEC editors; 404 otherwise).")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status404NotFound);
-        group.MapGet("/feed.atom", (LibraryQueries queries, IStringLocalizer<LibraryText> text, IConfiguration configuration, HttpContext context) =>
-            FeedAsync(null, queries, text, configuration, context))
+        group.MapGet("/feed.atom", (LibraryQueries queries, IStringLocalizer<LibraryText> text, IOptions<PortalUrlOptions> urls, HttpContext context) =>
+            FeedAsync(null, queries, text, urls, context))
             .WithSummary("The published library documents, newest first, as an Atom feed in the reader's language.")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml");
-        group.MapGet("/{kind}/feed.atom", (string kind, LibraryQueries queries, IStringLocalizer<LibraryText> text, IConfiguration configuration, HttpContext context) =>
-            LibraryCatalog.KindFromSlug(kind) is { } k ? FeedAsync(k, queries, text, configuration, context) : Task.FromResult(Results.NotFound()))
+        group.MapGet("/{kind}/feed.atom", (string kind, LibraryQueries queries, IStringLocalizer<LibraryText> text, IOptions<PortalUrlOptions> urls, HttpContext context) =>
+            LibraryCatalog.KindFromSlug(kind) is { } k ? FeedAsync(k, queries, text, urls, context) : Task.FromResult(Results.NotFound()))
             .WithSummary("The published library documents of one kind (its address slug), as an Atom feed; 404 for an unknown kind.")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").Produces(StatusCodes.Status404NotFound);
         group.MapGet("/calendar.ics", CalendarAsync)
@@ -50,10 +52,10 @@ public static class LibraryEndpoints
             editor ? "private, no-store" : "public, max-age=300");
     }
 
-    private static async Task<IResult> FeedAsync(DocumentKind? kind, LibraryQueries queries, IStringLocalizer<LibraryText> text, IConfiguration configuration, HttpContext context)
+    private static async Task<IResult> FeedAsync(DocumentKind? kind, LibraryQueries queries, IStringLocalizer<LibraryText> text, IOptions<PortalUrlOptions> urls, HttpContext context)
     {
         var language = Cultures.Current;
-        var baseUrl = BaseUrl(configuration, context);
+        var baseUrl = urls.Value.Base;
         var documents = await queries.LatestAsync(kind, FeedSize, context.RequestAborted);
         var markdown = context.RequestServices.GetRequiredService<MarkdownRenderer>();
         var self = baseUrl + context.Request.Path + context.Request.QueryString;
@@ -114,10 +116,10 @@ public static class LibraryEndpoints
         return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
     }
 
-    private static async Task<IResult> CalendarAsync(LibraryQueries queries, IStringLocalizer<LibraryText> text, IConfiguration configuration, TimeProvider clock, HttpContext context)
+    private static async Task<IResult> CalendarAsync(LibraryQueries queries, IStringLocalizer<LibraryText> text, IOptions<PortalUrlOptions> urls, TimeProvider clock, HttpContext context)
     {
         var language = Cultures.Current;
-        var baseUrl = BaseUrl(configuration, context);
+        var baseUrl = urls.Value.Base;
         var entries = await queries.CalendarAsync(null, context.RequestAborted);
         var host = new Uri(baseUrl).Host;
         var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
@@ -148,9 +150,6 @@ public static class LibraryEndpoints
         ics.Line("END:VCALENDAR");
         return Results.Text(ics.ToString(), "text/calendar; charset=utf-8", Encoding.UTF8);
     }
-
-    internal static string BaseUrl(IConfiguration configuration, HttpContext context) =>
-        (configuration["Portal:PublicBaseUrl"] ?? $"{context.Request.Scheme}://{context.Request.Host}").TrimEnd('/');
 
     private static string Atom(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ihec.Portal.Features.Accounts;
 using Ihec.Portal.Infrastructure.Email;
 using Ihec.Portal.Infrastructure.Localisation;
+using Ihec.Portal.Infrastructure.Web;
 using Ihec.Portal.Shared.Organisations;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
@@ -36,7 +37,7 @@ public sealed class OrganisationEmails(
         EmailMessage message;
         using (Cultures.Use(culture))
         {
-            var baseUrl = urls.Value.PublicBaseUrl.TrimEnd('/');
+            var baseUrl = urls.Value.Base;
             message = new EmailMessage(address, text["MailAddressInUseSubject"], string.Join("\n\n",
                 text["MailHello"].Value,
                 text["MailAddressInUseBody"].Value,
@@ -72,7 +73,7 @@ public sealed class OrganisationEmails(
 
     /// <summary>The address of the page where an applicant corrects the application after a request for information.</summary>
     public string UpdateLink(string reference, string token) =>
-        QueryHelpers.AddQueryString($"{urls.Value.PublicBaseUrl.TrimEnd('/')}/organisations/apply/update",
+        QueryHelpers.AddQueryString($"{urls.Value.Base}/organisations/apply/update",
             new Dictionary<string, string?> { ["ref"] = reference, ["token"] = token });
 
     private async Task SendAsync(Organisation organisation, string kind, string? reason, string? reasonKey, Func<string>? extra,

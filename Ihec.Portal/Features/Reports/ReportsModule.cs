@@ -6,9 +6,11 @@ using Ihec.Portal.Infrastructure.Files;
 using Ihec.Portal.Infrastructure.Localisation;
 using Ihec.Portal.Infrastructure.Search;
 using Ihec.Portal.Infrastructure.Text;
+using Ihec.Portal.Infrastructure.Web;
 using Ihec.Portal.Shared.Files;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Ihec.Portal.Features.Reports;
 
@@ -138,10 +140,10 @@ public static class ReportsModule
         string.Format(CultureInfo.CurrentCulture, text["Autosaved"], clock.GetUtcNow().ToOffset(TimeSpan.FromHours(3)).ToString("t", CultureInfo.CurrentCulture));
 
     /// <summary>The reports endorsed for the public, whoever asks: a feed reader is never signed in.</summary>
-    private static async Task<IResult> FeedAsync(ReportService reports, MarkdownRenderer markdown, IStringLocalizer<ReportsText> text, IConfiguration configuration, HttpContext context)
+    private static async Task<IResult> FeedAsync(ReportService reports, MarkdownRenderer markdown, IStringLocalizer<ReportsText> text, IOptions<PortalUrlOptions> urls, HttpContext context)
     {
         var language = Cultures.Current;
-        var baseUrl = (configuration["Portal:PublicBaseUrl"] ?? $"{context.Request.Scheme}://{context.Request.Host}").TrimEnd('/');
+        var baseUrl = urls.Value.Base;
         var items = await reports.LatestPublicAsync(FeedSize, cancellationToken: context.RequestAborted);
         var self = baseUrl + context.Request.Path + context.Request.QueryString;
         var buffer = new MemoryStream();

@@ -27,13 +27,15 @@ public static class ClaimReviewJson
         _ => null,
     };
 
-    public static string Build(FactCheck factCheck, string language, string permalink, string publisherName, string publisherUrl, string verdictText)
+    public static string Build(FactCheck factCheck, string language, string permalink, string publisherName, string publisherUrl, string verdictText, ClaimSource claimSource)
     {
+        // Google asks for the rating's name: the verdict's name in the page's language (alternateName as before).
         var rating = new JsonObject
         {
             ["@type"] = "Rating",
             ["bestRating"] = 5,
             ["worstRating"] = 1,
+            ["name"] = verdictText,
             ["alternateName"] = verdictText,
         };
         if (RatingValue(factCheck.Verdict) is { } value)
@@ -44,7 +46,7 @@ public static class ClaimReviewJson
         var claim = new JsonObject
         {
             ["@type"] = "Claim",
-            ["author"] = new JsonObject { ["@type"] = "Organization", ["name"] = "—" },
+            ["author"] = claimSource.ToJson(),
         };
         if (factCheck.ClaimFirstSeen is { } seen)
         {
@@ -57,7 +59,6 @@ public static class ClaimReviewJson
             claim["firstAppearance"] = new JsonObject { ["@type"] = "CreativeWork", ["url"] = factCheck.Appearances[0] };
         }
 
-        claim.Remove("author");
         var review = new JsonObject
         {
             ["@context"] = "https://schema.org",
@@ -73,4 +74,17 @@ public static class ClaimReviewJson
         };
         return review.ToJsonString(Options);
     }
+}
+
+/// <summary>
+/// Who made a claim, for ClaimReview's <c>itemReviewed.author</c>: a schema.org type (<c>Organization</c> or
+/// <c>Person</c>) and a name. The portal does not record who started a rumour (reports say where it was seen, not by
+/// whom), so every fact check says <see cref="Unknown"/>; a source field on the case would pass a known one here.
+/// </summary>
+public sealed record ClaimSource(string Type, string Name)
+{
+    /// <summary>The claim's source is not known: a <c>Person</c> named "unknown source" in the page's language.</summary>
+    public static ClaimSource Unknown(string localisedName) => new("Person", localisedName);
+
+    internal JsonObject ToJson() => new() { ["@type"] = Type, ["name"] = Name };
 }

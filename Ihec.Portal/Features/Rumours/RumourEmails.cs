@@ -2,6 +2,7 @@ using System.Globalization;
 using Ihec.Portal.Features.Accounts;
 using Ihec.Portal.Infrastructure.Email;
 using Ihec.Portal.Infrastructure.Localisation;
+using Ihec.Portal.Infrastructure.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ public sealed class RumourEmails(
 {
     public sealed record Recipient(string Email, string Name, string Language);
 
-    public string Permalink(string slug) => $"{urls.Value.PublicBaseUrl.TrimEnd('/')}/fact-checks/{slug}";
+    public string Permalink(string slug) => $"{urls.Value.Base}/fact-checks/{slug}";
 
     public async Task SendResponseAsync(IEnumerable<Recipient> recipients, string reference, FactCheck factCheck, bool first, CancellationToken cancellationToken)
     {

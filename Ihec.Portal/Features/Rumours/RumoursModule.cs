@@ -6,10 +6,12 @@ using Ihec.Portal.Features.Rumours.Matching;
 using Ihec.Portal.Infrastructure.Data;
 using Ihec.Portal.Infrastructure.Localisation;
 using Ihec.Portal.Infrastructure.Search;
+using Ihec.Portal.Infrastructure.Web;
 using Ihec.Portal.Shared.Files;
 using Ihec.Portal.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Ihec.Portal.Features.Rumours;
 
@@ -51,10 +53,10 @@ public static class RumoursModule
         return UploadedFileResponse.Send(context, shot.Content, shot.Kind, shot.FileName, inline: true, "private, no-store", ranges: false);
     }
 
-    private static async Task<IResult> FeedAsync(RumourService rumours, IStringLocalizer<RumoursText> text, IConfiguration configuration, HttpContext context)
+    private static async Task<IResult> FeedAsync(RumourService rumours, IStringLocalizer<RumoursText> text, IOptions<PortalUrlOptions> urls, HttpContext context)
     {
         var language = Cultures.Current;
-        var baseUrl = (configuration["Portal:PublicBaseUrl"] ?? $"{context.Request.Scheme}://{context.Request.Host}").TrimEnd('/');
+        var baseUrl = urls.Value.Base;
         var items = (await rumours.FactChecksAsync(1, null, context.RequestAborted)).Items;
         var self = baseUrl + context.Request.Path + context.Request.QueryString;
         var buffer = new MemoryStream();

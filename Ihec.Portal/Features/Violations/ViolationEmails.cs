@@ -2,6 +2,7 @@ using System.Globalization;
 using Ihec.Portal.Features.Accounts;
 using Ihec.Portal.Infrastructure.Email;
 using Ihec.Portal.Infrastructure.Localisation;
+using Ihec.Portal.Infrastructure.Web;
 using Ihec.Portal.Shared.Violations;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public sealed class ViolationEmails(
 {
     public sealed record Recipient(string Email, string Name, string Language);
 
-    public string Link(Guid id) => $"{urls.Value.PublicBaseUrl.TrimEnd('/')}/violations/{id}";
+    public string Link(Guid id) => $"{urls.Value.Base}/violations/{id}";
 
     public Task SendStateChangedAsync(Recipient recipient, Guid id, string reference, ViolationState state, string? reason, CancellationToken cancellationToken) =>
         SendAsync(recipient, id, reference, "MailStateSubject", culture =>

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Xml;
+using Microsoft.Extensions.Options;
+using Ihec.Portal.Infrastructure.Web;
 
 namespace Ihec.Portal.Infrastructure.Search;
 
@@ -25,9 +27,9 @@ public static class SitemapEndpoint
         }
 
         ((IApplicationBuilder)app).Properties[Mapped] = true;
-        app.MapGet("/sitemap.xml", async (IEnumerable<ISitemapContributor> contributors, IConfiguration configuration, HttpContext context) =>
+        app.MapGet("/sitemap.xml", async (IEnumerable<ISitemapContributor> contributors, IOptions<PortalUrlOptions> urls, HttpContext context) =>
         {
-            var baseUrl = (configuration["Portal:PublicBaseUrl"] ?? $"{context.Request.Scheme}://{context.Request.Host}").TrimEnd('/');
+            var baseUrl = urls.Value.Base;
             var buffer = new MemoryStream();
             await using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true }))
             {

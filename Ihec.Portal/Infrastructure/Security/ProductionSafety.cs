@@ -1,5 +1,6 @@
 using Ihec.Portal.Features.Accounts;
 using Ihec.Portal.Infrastructure.Data;
+using Ihec.Portal.Infrastructure.Web;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,10 @@ namespace Ihec.Portal.Infrastructure.Security;
 
 /// <summary>
 /// In the Production environment the portal refuses to start with settings that are only safe for a demonstration:
-/// demo data (accounts whose password is published, staff without a second factor) and sign-in cookies that would
-/// travel without <c>Secure</c> although the portal is public over https.
+/// demo data (accounts whose password is published, staff without a second factor), sign-in cookies that would
+/// travel without <c>Secure</c> although the portal is public over https, and no public address of its own (every
+/// absolute link would point to the default <c>http://localhost:5000</c>). <see cref="UnsafeAllowDemoSetting"/> lets the
+/// demo data through, nothing else.
 /// </summary>
 public static class ProductionSafety
 {
@@ -38,6 +41,11 @@ public static class ProductionSafety
             {
                 problems.Add("Accounts:DemoAccountsSkipTwoFactor is true: demo staff accounts sign in without a second factor.");
             }
+        }
+
+        if (PortalUrlOptions.ProblemForProduction(configuration[PortalUrlOptions.Setting]) is { } address)
+        {
+            problems.Add(address + $" Set {PortalUrlOptions.Setting} to the address people reach the portal at.");
         }
 
         if (app.Services.GetRequiredService<IOptions<PortalUrlOptions>>().Value.IsHttps)
@@ -72,7 +80,7 @@ public static class ProductionSafety
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("The portal does not start in the Production environment: " + string.Join(" ", problems)
-                + $" To run the demonstration in Production anyway, set {UnsafeAllowDemoSetting}=true (see docs/security.md).");
+                + $" To run the demonstration in Production anyway, {UnsafeAllowDemoSetting}=true allows the demo data (see docs/security.md).");
         }
     }
 }
