@@ -45,6 +45,8 @@ public sealed class AccountSecurityTests(PortalFactory factory) : IClassFixture<
         var mail = factory.LastMailTo(email);
         var link = PortalFactory.LinkIn(mail);
         Assert.StartsWith("/account/reset-password?", link);
+        // The demo member reads Arabic: the reset e-mail is Arabic, right-to-left, as HTML and text.
+        MailAssert.HtmlAndText(mail, "ar", link);
 
         var reset = await client.SubmitFormAsync(link, "reset-password", new Dictionary<string, string>
         {

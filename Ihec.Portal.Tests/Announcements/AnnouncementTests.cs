@@ -276,13 +276,16 @@ public sealed class AnnouncementTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal($"بەپەلە — ئاگادارکردنەوە لە کۆمسیۆنەوە: {title}", sorani.Subject);
         Assert.StartsWith("سڵاو Sorani Observer،", sorani.TextBody ?? "");
         // Sent as text and HTML: the Markdown link keeps its address in both, each part in the member's language and direction.
-        Assert.Contains("the badge guide (https://ihec.example/badges)", english.TextBody);
-        var html = PortalFactory.HtmlOf(english);
-        Assert.Equal("https://ihec.example/badges", html.QuerySelectorAll("a").Single(a => a.TextContent == "the badge guide").GetAttribute("href"));
-        Assert.Equal(("en", "ltr"), (html.DocumentElement.GetAttribute("lang"), html.DocumentElement.GetAttribute("dir")));
-        var soraniHtml = PortalFactory.HtmlOf(sorani);
-        Assert.Equal(("ckb", "rtl"), (soraniHtml.DocumentElement.GetAttribute("lang"), soraniHtml.DocumentElement.GetAttribute("dir")));
-        Assert.Contains("سڵاو Sorani Observer،", soraniHtml.Body!.TextContent);
+        MailAssert.HtmlAndText(english, "en", $"/announcements/{id:D}");
+        MailAssert.HtmlAndText(sorani, "ckb", $"/announcements/{id:D}");
+        foreach (var mail in new[] { english, sorani })
+        {
+            Assert.Contains("the badge guide (https://ihec.example/badges)", mail.TextBody);
+            var html = PortalFactory.HtmlOf(mail);
+            Assert.Equal("https://ihec.example/badges", html.QuerySelectorAll("a").Single(a => a.TextContent == "the badge guide").GetAttribute("href"));
+        }
+
+        Assert.Contains("سڵاو Sorani Observer،", PortalFactory.HtmlOf(sorani).Body!.TextContent);
         Assert.DoesNotContain(mails, m => m.To.Mailboxes.Any(b => b.Address.EndsWith(".demo", StringComparison.Ordinal)));
     }
 

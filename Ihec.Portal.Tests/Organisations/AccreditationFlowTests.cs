@@ -127,10 +127,13 @@ public sealed class AccreditationFlowTests(PortalFactory factory) : IClassFixtur
     public async Task Relations_can_resend_a_lost_administrator_invitation_until_it_is_used()
     {
         var unique = Unique();
-        var organisation = await FindAsync(factory, await ApplyAsync(factory, unique));
+        var organisation = await FindAsync(factory, await ApplyAsync(factory, unique, culture: "ckb"));
         var relations = await factory.SignedInClientAsync(Relations);
         await AcceptAsync(factory, relations, organisation.Id);
-        var firstLink = PortalFactory.LinkIn(MailTo(factory, ContactEmail(unique), "/account/invitation"));
+        var invitation = MailTo(factory, ContactEmail(unique), "/account/invitation");
+        var firstLink = PortalFactory.LinkIn(invitation);
+        // The invitation e-mail: HTML and text, in the language the organisation applied in.
+        MailAssert.HtmlAndText(invitation, "ckb", firstLink);
 
         var resend = await relations.SubmitFormAsync($"/ihec/organisations/{organisation.Id}?culture=en", "resend-contact-invitation", []);
 

@@ -58,6 +58,8 @@ public sealed class ApplicationTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal("ckb", (await FindAsync(factory, reference)).PreferredCulture);
         var mail = factory.LastMailTo(ContactEmail(unique));
         Assert.Contains("داواکاریی ڕێکخراوەکەتانمان وەرگرت", mail.Subject);
+        MailAssert.HtmlAndText(mail, "ckb");
+        Assert.Contains(reference, PortalFactory.HtmlOf(mail).Body!.TextContent);
     }
 
     [Theory]
@@ -217,6 +219,7 @@ public sealed class ApplicationTests(PortalFactory factory) : IClassFixture<Port
         Assert.DoesNotMatch(ReferencePattern(), notice.Subject + notice.TextBody);
         Assert.Contains("/account/login", notice.TextBody);
         Assert.Contains("/account/forgot-password", notice.TextBody);
+        MailAssert.HtmlAndText(notice, culture, "/account/login");
     }
 
     /// <summary>How many notices of an application with an address in use, in the applicant's language, went to the address.</summary>

@@ -97,6 +97,8 @@ public sealed class ReviewTests(PortalFactory factory) : IClassFixture<PortalFac
         var mail = MailTo(factory, ContactEmail(unique), "/organisations/apply/update");
         Assert.Contains("Please send the 2026 certificate.", mail.TextBody);
         var link = PortalFactory.LinkIn(mail);
+        // Applied in English: the request is English, left-to-right, its update link a link in the HTML too.
+        MailAssert.HtmlAndText(mail, "en", link);
         await using (var db = factory.CreateDbContext())
         {
             // Only a hash of the link's token is stored.

@@ -12,7 +12,7 @@ namespace Ihec.Portal.Tests.Reports;
 /// should not see them (pages, lists, search, feed, sitemap, files); only the organisation's administrator publishes;
 /// only an IHEC editor endorses; what writers type is never markup.
 /// </summary>
-public sealed class ReportVisibilityTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed partial class ReportVisibilityTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private const string TammuzMember = "member@tammuz.demo";
     private const string TammuzAdmin = "admin@tammuz.demo";

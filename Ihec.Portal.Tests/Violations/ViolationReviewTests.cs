@@ -2,6 +2,7 @@ using System.Net;
 using Ihec.Portal.Features.Violations;
 using Ihec.Portal.Shared.Violations;
 using Ihec.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static Ihec.Portal.Tests.Violations.ViolationFlows;
 
 namespace Ihec.Portal.Tests.Violations;
@@ -34,7 +35,7 @@ public sealed class ViolationReviewTests(PortalFactory factory) : IClassFixture<
         var mail = factory.LastMailTo(TammuzMember);
         Assert.Contains(report.Reference, mail.Subject);
         Assert.Contains("Outside the electoral period", mail.TextBody);
-        Assert.Equal($"/violations/{report.Id}", PortalFactory.LinkIn(mail));
+        MailAssert.HtmlAndText(mail, "ar", $"/violations/{report.Id}");
 
         // A referral is only possible from review: the page offers no such move from a dismissal, and a forged post is refused.
         var forged = await ReviewAsync(reviewer, report.Id, "state", new() { ["StateInput.State"] = nameof(ViolationState.Referred) });
@@ -89,21 +90,35 @@ public sealed class ViolationReviewTests(PortalFactory factory) : IClassFixture<
         var reviewer = await factory.SignedInClientAsync(Reviewer);
         var before = factory.Mails().Count;
 
-        const string comment = "Please see https://ihec.example/guide before the count";
-        Assert.Equal(HttpStatusCode.Redirect, (await ReviewAsync(reviewer, report.Id, "comment", new() { ["CommentInput.Text"] = comment })).StatusCode);
+        // The reporter reads the portal in Sorani (the reviewer in Arabic, the page posted in English): the e-mail is Sorani.
+        await SetLanguageAsync(TammuzMember, "ckb");
+        try
+        {
+            const string comment = "Please see https://ihec.example/guide before the count";
+            Assert.Equal(HttpStatusCode.Redirect, (await ReviewAsync(reviewer, report.Id, "comment", new() { ["CommentInput.Text"] = comment })).StatusCode);
 
-        Assert.Equal(before + 1, factory.Mails().Count);
-        var mail = factory.LastMailTo(TammuzMember);
-        Assert.Contains(report.Reference, mail.Subject);
-        Assert.Contains(comment, mail.TextBody);
-        Assert.Equal($"/violations/{report.Id}", PortalFactory.LinkIn(mail));
-        // The demo member reads Arabic: the HTML part is Arabic and right-to-left, and its addresses stay links.
-        var html = PortalFactory.HtmlOf(mail);
-        Assert.Equal(("ar", "rtl"), (html.DocumentElement.GetAttribute("lang"), html.DocumentElement.GetAttribute("dir")));
-        Assert.Contains("مرحباً", html.Body!.TextContent);
-        var links = html.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Contains("https://ihec.example/guide", links);
-        Assert.Contains(links, l => l!.EndsWith($"/violations/{report.Id}", StringComparison.Ordinal));
+            Assert.Equal(before + 1, factory.Mails().Count);
+            var mail = factory.LastMailTo(TammuzMember);
+            Assert.Equal($"کۆمسیۆن لەسەر ڕاپۆرتی پێشێلکاری {report.Reference} تێبینییەکی نووسی", mail.Subject);
+            Assert.Contains(comment, mail.TextBody);
+            MailAssert.HtmlAndText(mail, "ckb", $"/violations/{report.Id}");
+            // The comment's own address stays a link in the HTML.
+            var html = PortalFactory.HtmlOf(mail);
+            Assert.Contains("سڵاو", html.Body!.TextContent);
+            Assert.Contains(html.QuerySelectorAll("a"), a => a.GetAttribute("href") == "https://ihec.example/guide");
+        }
+        finally
+        {
+            await SetLanguageAsync(TammuzMember, "ar");
+        }
+    }
+
+    private async Task SetLanguageAsync(string email, string language)
+    {
+        await using var db = factory.CreateDbContext();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        user.PreferredCulture = language;
+        await db.SaveChangesAsync();
     }
 
     [Fact]

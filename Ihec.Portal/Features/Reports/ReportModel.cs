@@ -75,6 +75,12 @@ public sealed class ReportVersion
     public string? Summary { get; set; }
     public string Body { get; set; } = "";
 
+    /// <summary>
+    /// The files this version had: those attached by the time it was made. Files are attached to a draft and with a
+    /// correction (never removed after publication), so each version keeps its own list.
+    /// </summary>
+    public IReadOnlyList<ReportFile> FilesOf(IEnumerable<ReportFile> files) => [.. files.Where(f => f.AddedAt <= CreatedAt)];
+
     public static ReportVersion Snapshot(CsoReport report, DateTimeOffset at) => new()
     {
         ReportId = report.Id,

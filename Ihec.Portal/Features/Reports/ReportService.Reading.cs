@@ -178,7 +178,7 @@ public sealed partial class ReportService
         return report is null ? null : await ViewAsync(db, reader, report, cancellationToken);
     }
 
-    /// <summary>The newest reports endorsed for the public (feed, organisation profile).</summary>
+    /// <summary>The newest reports endorsed for the public (feed, organisation profile), with their files.</summary>
     public async Task<IReadOnlyList<ReportListItem>> LatestPublicAsync(int count, string? organisationReference = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -190,7 +190,7 @@ public sealed partial class ReportService
             query = query.Where(r => r.OrganisationId == id);
         }
 
-        var reports = await query.ToListAsync(cancellationToken);
+        var reports = await query.Include(r => r.Files).AsSplitQuery().ToListAsync(cancellationToken);
         return [.. reports.OrderByDescending(r => r.EndorsedAt).Take(count).Select(r => new ReportListItem(r, organisations[r.OrganisationId]))];
     }
 

@@ -128,15 +128,30 @@ public sealed partial class ReportService(
             return ReportResult.Fail("NotDraft");
         }
 
+        var (added, error) = await StoreFileAsync(id, file, clock.GetUtcNow(), cancellationToken);
+        if (added is null)
+        {
+            return ReportResult.Fail(error!, "file");
+        }
+
+        db.Add(added);
+        db.Audit(actor, "report.file-added", "CsoReport", id.ToString(), added.FileName, report.OrganisationId, clock);
+        await db.SaveChangesAsync(cancellationToken);
+        return ReportResult.Ok(added.Id);
+    }
+
+    /// <summary>Checks an uploaded file by content, strips a photo's metadata and stores it; the record is the caller's to add.</summary>
+    private async Task<(ReportFile? File, string? Error)> StoreFileAsync(Guid reportId, IFormFile? file, DateTimeOffset at, CancellationToken cancellationToken)
+    {
         var (outcome, kind, content) = await UploadCheck.InspectAsync(file, MaxFileBytes, FileKinds, cancellationToken);
         if (outcome != UploadCheck.Outcome.Ok)
         {
-            return ReportResult.Fail(outcome switch
+            return (null, outcome switch
             {
                 UploadCheck.Outcome.Empty => "FileEmpty",
                 UploadCheck.Outcome.TooLarge => "FileTooLarge",
                 _ => "FileWrongType",
-            }, "file");
+            });
         }
 
         await using (content)
@@ -145,24 +160,20 @@ public sealed partial class ReportService(
             var clean = ImageMetadata.Strip(content!.ToArray(), kind);
             if (clean is null)
             {
-                return ReportResult.Fail("FileWrongType", "file");
+                return (null, "FileWrongType");
             }
 
             await using var cleaned = new MemoryStream(clean);
             var stored = await files.SaveAsync(cleaned, kind, cancellationToken);
-            var added = new ReportFile
+            return (new ReportFile
             {
-                ReportId = id,
+                ReportId = reportId,
                 FileId = stored.Id,
                 FileKind = kind,
                 Length = stored.Length,
                 FileName = DocumentNames.Sanitise(file!.FileName, kind),
-                AddedAt = clock.GetUtcNow(),
-            };
-            db.Add(added);
-            db.Audit(actor, "report.file-added", "CsoReport", id.ToString(), added.FileName, report.OrganisationId, clock);
-            await db.SaveChangesAsync(cancellationToken);
-            return ReportResult.Ok(added.Id);
+                AddedAt = at,
+            }, null);
         }
     }
 
@@ -250,12 +261,28 @@ public sealed partial class ReportService(
             return null;
         }, cancellationToken, reason);
 
-    /// <summary>Appends a dated erratum and the corrected text as a new version; the earlier versions stay readable.</summary>
-    public async Task<ReportResult> CorrectAsync(ClaimsPrincipal user, Guid id, CorrectionInput input, AuditActor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Appends a dated erratum and the corrected text as a new version, with a file attached to it if one is sent; the
+    /// earlier versions stay readable with the files they had.
+    /// </summary>
+    public async Task<ReportResult> CorrectAsync(ClaimsPrincipal user, Guid id, CorrectionInput input, AuditActor actor, CancellationToken cancellationToken = default,
+        IFormFile? file = null)
     {
         if (ModelValidation.Validate(input, sharedText) is { Count: > 0 } errors)
         {
             return ReportResult.Fail("FormInvalid", errors[0].Field);
+        }
+
+        ReportFile? attached = null;
+        if (file is { Length: > 0 })
+        {
+            var (stored, error) = await StoreFileAsync(id, file, clock.GetUtcNow(), cancellationToken);
+            if (stored is null)
+            {
+                return ReportResult.Fail(error!, "file");
+            }
+
+            attached = stored;
         }
 
         var result = await ChangeAsync(user, id, ReportRules.CanCorrect, "report.corrected", actor, (db, report, now) =>
@@ -263,8 +290,20 @@ public sealed partial class ReportService(
             report.Body = input.Body!.Trim();
             report.CurrentVersion++;
             db.Add(new ReportErratum { ReportId = report.Id, CreatedAt = now, Text = input.Erratum!.Trim(), VersionNumber = report.CurrentVersion });
+            if (attached is not null)
+            {
+                // Part of the new version: dated with it, so the earlier versions do not list it.
+                attached.AddedAt = now;
+                db.Add(attached);
+            }
+
             return null;
         }, cancellationToken, input.Erratum);
+        if (!result.Succeeded && attached is not null)
+        {
+            await files.DeleteAsync(attached.FileId, CancellationToken.None);
+        }
+
         return result;
     }
 

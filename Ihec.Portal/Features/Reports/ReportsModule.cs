@@ -176,6 +176,12 @@ public static class ReportsModule
                 xml.WriteElementString("uri", atom, baseUrl + "/organisations/" + item.Organisation.Reference);
                 xml.WriteEndElement();
                 WriteLink(xml, "alternate", baseUrl + "/reports/" + report.Slug, "text/html");
+                // Each attached file, as the report's page lists them (RFC 4287 4.2.7.2: type and length of the enclosure).
+                foreach (var file in report.Files.OrderBy(f => f.AddedAt))
+                {
+                    WriteLink(xml, "enclosure", baseUrl + file.Url, FileSignatures.ContentType(file.FileKind), file.Length, file.FileName);
+                }
+
                 if (!string.IsNullOrWhiteSpace(report.Summary))
                 {
                     xml.WriteStartElement("summary", atom);
@@ -201,12 +207,22 @@ public static class ReportsModule
 
     private static string AtomDate(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static void WriteLink(XmlWriter xml, string rel, string href, string type)
+    private static void WriteLink(XmlWriter xml, string rel, string href, string type, long? length = null, string? title = null)
     {
         xml.WriteStartElement("link", "http://www.w3.org/2005/Atom");
         xml.WriteAttributeString("rel", rel);
         xml.WriteAttributeString("type", type);
         xml.WriteAttributeString("href", href);
+        if (length is { } bytes)
+        {
+            xml.WriteAttributeString("length", bytes.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (title is not null)
+        {
+            xml.WriteAttributeString("title", title);
+        }
+
         xml.WriteEndElement();
     }
 }
