@@ -21,7 +21,8 @@ public sealed record ChatMessageView(
 /// <summary>A message's attachment; <see cref="Id"/> is the message's id, and the file is served to the conversation's participants only.</summary>
 public sealed record ChatAttachmentView(Guid Id, string Name, Ihec.Portal.Shared.Files.FileKind Kind, long Length)
 {
-    public string Url => $"/chat/files/{Id:D}";
+    /// <summary>A stored property, not a computed one: MessagePack (contractless) writes only properties it can set, and its clients need the address too.</summary>
+    public string Url { get; init; } = $"/chat/files/{Id:D}";
 
     public bool IsImage => Kind is Ihec.Portal.Shared.Files.FileKind.Jpeg or Ihec.Portal.Shared.Files.FileKind.Png or Ihec.Portal.Shared.Files.FileKind.Webp;
 }
