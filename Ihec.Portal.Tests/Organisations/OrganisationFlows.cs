@@ -54,7 +54,7 @@ internal static partial class OrganisationFlows
     {
         var client = factory.CreateBrowserLikeClient();
         var response = await client.SubmitFormAsync($"/organisations/apply?culture={culture}", "apply", Application(unique), Document());
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await response.AssertRedirectAsync();
         Assert.StartsWith(ConfirmationPrefix, Relative(response.Headers.Location!));
         return ReferenceMailedTo(factory, ContactEmail(unique));
     }
