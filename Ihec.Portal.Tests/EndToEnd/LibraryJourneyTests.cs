@@ -1,3 +1,6 @@
+using Ihec.Portal.Infrastructure.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using System.Xml.Linq;
 using Ihec.Portal.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -112,7 +115,9 @@ public sealed class LibraryJourneyTests(PlaywrightPortal browser)
         // 4. Printed: the portal's chrome and the page's own links are gone, the decision and its address remain.
         await AssertPrintedLayoutAsync(reader, "ذوي الإعاقة");
         Assert.Equal("block", await Display(reader.Locator(".document-footer .print-only")));
-        Assert.Contains(browser.BaseUrl + permalink, await reader.Locator(".document-footer .print-only").InnerTextAsync(), StringComparison.Ordinal);
+        // The printed address is the portal's public one (Portal:PublicBaseUrl), not the address the browser used.
+        var publicAddress = browser.Portal.Services.GetRequiredService<IOptions<PortalUrlOptions>>().Value.Absolute(permalink);
+        Assert.Contains(publicAddress, await reader.Locator(".document-footer .print-only").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("none", await Display(reader.Locator(".breadcrumb")));
         Assert.Equal("none", await Display(reader.Locator(".document-footer .inline-links")));
         await reader.EmulateMediaAsync(new() { Media = Media.Screen });

@@ -64,6 +64,9 @@ public sealed class PlaywrightPortal : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Expectations wait as long as actions do: with two browser collections beside the other tests on two cores,
+        // a Blazor round trip can take more than Playwright's default 5 s (a bound on waiting, not a timing check).
+        Assertions.SetDefaultExpectTimeout(15_000);
         Portal.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         Portal.StartServer();
         BaseUrl = Portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses

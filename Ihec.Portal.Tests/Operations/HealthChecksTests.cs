@@ -37,14 +37,26 @@ public sealed class HealthChecksTests(PortalFactory portal) : IClassFixture<Port
         Assert.Equal(HttpStatusCode.OK, (await Readiness.GetAsync(client)).StatusCode);
 
         // Close the pooled connections, then put a folder where the database file was: SQLite cannot open it.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // The portal's background services (checkpointer, indexers) may open the database again between the delete and
+        // the folder, making a new file: try again until the folder is in place.
         var file = Path.Combine(broken.DataFolder, "portal.db");
-        foreach (var path in new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists))
+        for (var attempt = 1; !Directory.Exists(file); attempt++)
         {
-            File.Delete(path);
-        }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists))
+            {
+                File.Delete(path);
+            }
 
-        Directory.CreateDirectory(file);
+            try
+            {
+                Directory.CreateDirectory(file);
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                // A background service made the file again.
+            }
+        }
 
         var ready = await Readiness.GetAsync(client);
 
